@@ -1,0 +1,11 @@
+package dev.weir.runtime.source;
+
+/** What a {@link SourceReader#poll} call found. */
+public enum ReadStatus {
+    /** Records were read; more may be available now. */
+    MORE,
+    /** Nothing available now; poll again later (counts towards the partition's idleness). */
+    NOTHING_AVAILABLE,
+    /** The partition is finished (bounded input). */
+    END_OF_INPUT
+}

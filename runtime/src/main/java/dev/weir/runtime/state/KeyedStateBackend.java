@@ -1,0 +1,40 @@
+package dev.weir.runtime.state;
+
+/**
+ * Keyed state of one task: every state is partitioned by key group so ranges can be extracted on rescale.
+ * Accessors act on the current key, set by the operator before it touches state.
+ *
+ * <p>Values read from a backend that {@linkplain #storesReferences() stores references} (the heap backend) are
+ * the stored objects: mutating them mutates state, and a {@code put} of the same object is optional. Backends
+ * that serialize (RocksDB) need the {@code put}; operators always write back, guarded by this flag on hot paths.
+ *
+ * @param <K> key type
+ */
+public interface KeyedStateBackend<K> extends AutoCloseable {
+
+    int numberOfKeyGroups();
+
+    KeyGroupRange keyGroupRange();
+
+    /** Sets the key subsequent state accesses refer to. */
+    void setCurrentKey(K key);
+
+    K currentKey();
+
+    int currentKeyGroup();
+
+    /**
+     * A namespaced value state, created on first use. {@code valueType} tells a serializing backend the type.
+     */
+    <N, V> NamespacedValueState<N, V> valueState(String name, Class<?> valueType);
+
+    /** Whether values are kept as object references (mutation in place is visible). */
+    boolean storesReferences();
+
+    /** Number of (key, namespace) entries across all states; for metrics and tests. */
+    long entryCount();
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,83 @@
+package dev.weir.runtime.state.heap;
+
+import dev.weir.runtime.state.KeyGroupRange;
+import dev.weir.runtime.state.KeyGroups;
+import dev.weir.runtime.state.KeyedStateBackend;
+import dev.weir.runtime.state.NamespacedValueState;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Keeps state in hash maps on the heap: per state, one map per key group from key to a map from namespace to
+ * value. The key group of the current key is computed once per {@link #setCurrentKey}.
+ */
+public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
+    private final int numberOfKeyGroups;
+    private final KeyGroupRange range;
+    private final Map<String, HeapValueState<K, ?, ?>> states = new HashMap<>();
+    private K currentKey;
+    private int currentKeyGroupIndex;
+
+    public HeapKeyedStateBackend(int numberOfKeyGroups, KeyGroupRange range) {
+        this.numberOfKeyGroups = numberOfKeyGroups;
+        this.range = range;
+    }
+
+    public static <K> HeapKeyedStateBackend<K> forAllKeyGroups(int numberOfKeyGroups) {
+        return new HeapKeyedStateBackend<>(numberOfKeyGroups, KeyGroupRange.all(numberOfKeyGroups));
+    }
+
+    @Override
+    public int numberOfKeyGroups() {
+        return numberOfKeyGroups;
+    }
+
+    @Override
+    public KeyGroupRange keyGroupRange() {
+        return range;
+    }
+
+    @Override
+    public void setCurrentKey(K key) {
+        int kg = KeyGroups.of(key, numberOfKeyGroups);
+        if (!range.contains(kg)) {
+            throw new IllegalStateException("key " + key + " is in key group " + kg + ", outside this task's " + range);
+        }
+        currentKey = key;
+        currentKeyGroupIndex = kg - range.startInclusive();
+    }
+
+    @Override
+    public K currentKey() {
+        return currentKey;
+    }
+
+    @Override
+    public int currentKeyGroup() {
+        return currentKeyGroupIndex + range.startInclusive();
+    }
+
+    int currentKeyGroupIndex() {
+        return currentKeyGroupIndex;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N, V> NamespacedValueState<N, V> valueState(String name, Class<?> valueType) {
+        return (NamespacedValueState<N, V>) states.computeIfAbsent(name, n -> new HeapValueState<>(this, range.size()));
+    }
+
+    @Override
+    public boolean storesReferences() {
+        return true;
+    }
+
+    @Override
+    public long entryCount() {
+        long n = 0;
+        for (HeapValueState<K, ?, ?> s : states.values()) {
+            n += s.entryCount();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.weir.runtime.watermark;
+
+import dev.weir.runtime.operator.Watermarks;
+
+/**
+ * Combines the watermarks of several inputs (source partitions or operator inputs): the combined watermark is
+ * the minimum over <em>active</em> inputs, and never decreases. Idle inputs are ignored until they become active;
+ * if all inputs are idle, the combination is idle too. An input that ended counts as watermark END_OF_TIME.
+ */
+public final class WatermarkCombiner {
+    private final long[] watermarks;
+    private final boolean[] idle;
+    private long combined = Watermarks.UNKNOWN;
+    private boolean allIdle;
+
+    public WatermarkCombiner(int inputs) {
+        if (inputs < 1) {
+            throw new IllegalArgumentException("need at least one input");
+        }
+        watermarks = new long[inputs];
+        idle = new boolean[inputs];
+        java.util.Arrays.fill(watermarks, Watermarks.UNKNOWN);
+    }
+
+    /**
+     * Records input {@code i}'s watermark. Returns true if the combined watermark advanced.
+     */
+    public boolean update(int input, long watermarkMillis) {
+        if (watermarkMillis > watermarks[input]) {
+            watermarks[input] = watermarkMillis;
+        }
+        return recompute();
+    }
+
+    /** Marks input {@code i} idle or active. Returns true if the combined watermark advanced. */
+    public boolean setIdle(int input, boolean isIdle) {
+        idle[input] = isIdle;
+        return recompute();
+    }
+
+    private boolean recompute() {
+        long min = Long.MAX_VALUE;
+        boolean anyActive = false;
+        for (int i = 0; i < watermarks.length; i++) {
+            if (!idle[i]) {
+                anyActive = true;
+                min = Math.min(min, watermarks[i]);
+            }
+        }
+        allIdle = !anyActive;
+        if (anyActive && min > combined) {
+            combined = min;
+            return true;
+        }
+        return false;
+    }
+
+    /** The combined watermark (monotonic). */
+    public long combined() {
+        return combined;
+    }
+
+    /** Whether every input is idle. */
+    public boolean allIdle() {
+        return allIdle;
+    }
+
+    public boolean isIdle(int input) {
+        return idle[input];
+    }
+}
