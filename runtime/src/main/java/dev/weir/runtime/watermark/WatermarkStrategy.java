@@ -31,6 +31,10 @@ public record WatermarkStrategy<T>(Duration maxOutOfOrderness, TimestampAssigner
         /** After every event: deterministic, more control traffic. */
         record PerEvent() implements Emission {
         }
+
+        /** The source emits the watermarks itself ({@link dev.weir.runtime.source.RecordSink#watermark}). */
+        record FromSource() implements Emission {
+        }
     }
 
     public WatermarkStrategy {
@@ -48,6 +52,20 @@ public record WatermarkStrategy<T>(Duration maxOutOfOrderness, TimestampAssigner
     public static <T> WatermarkStrategy<T> boundedOutOfOrderness(Duration bound) {
         return new WatermarkStrategy<>(bound, TimestampAssigner.fromSource(), Optional.empty(),
                 new Emission.Periodic(DEFAULT_INTERVAL));
+    }
+
+    /**
+     * Watermarks come from the source ({@link dev.weir.runtime.source.RecordSink#watermark}); timestamps are the
+     * source's. For scripted test input and internal shuffle topics.
+     */
+    public static <T> WatermarkStrategy<T> fromSource() {
+        return new WatermarkStrategy<>(Duration.ZERO, TimestampAssigner.fromSource(), Optional.empty(),
+                new Emission.FromSource());
+    }
+
+    /** Whether watermarks come from the source instead of a generator. */
+    public boolean sourceProvided() {
+        return emission instanceof Emission.FromSource;
     }
 
     /** For sources whose timestamps never decrease. */
