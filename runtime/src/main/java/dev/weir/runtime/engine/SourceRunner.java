@@ -1,0 +1,184 @@
+package dev.weir.runtime.engine;
+
+import dev.weir.api.event.Headers;
+import dev.weir.runtime.graph.SourceNode;
+import dev.weir.runtime.operator.OperatorMetrics;
+import dev.weir.runtime.operator.Output;
+import dev.weir.runtime.operator.Watermarks;
+import dev.weir.runtime.source.ReadStatus;
+import dev.weir.runtime.source.RecordSink;
+import dev.weir.runtime.source.SourceReader;
+import dev.weir.runtime.watermark.TimestampAssigner;
+import dev.weir.runtime.watermark.WatermarkCombiner;
+import dev.weir.runtime.watermark.WatermarkGenerator;
+import dev.weir.runtime.watermark.WatermarkStrategy;
+
+/**
+ * Reads the partitions of one source: assigns timestamps, runs one watermark generator per partition, detects
+ * idle partitions, and emits the source's watermark as the minimum over its active partitions. A finished
+ * partition counts as watermark END_OF_TIME; when all are finished the source emits END_OF_TIME and end of input.
+ */
+final class SourceRunner<T> {
+    private final String name;
+    private final Output<T> output;
+    private final OperatorMetrics metrics;
+    private final SourceReader<T>[] readers;
+    private final WatermarkGenerator[] generators;
+    private final RecordSink<T>[] sinks;
+    private final WatermarkCombiner combiner;
+    private final boolean[] finished;
+    private final long[] lastActivityMillis;
+    private final TimestampAssigner<T> timestamps;
+    private final boolean sourceProvidedWatermarks;
+    private final long idleTimeoutMillis;
+    private final long periodicIntervalMillis;
+    private int unfinished;
+    private boolean idle;
+
+    @SuppressWarnings("unchecked")
+    SourceRunner(SourceNode<T> node, Output<T> output, OperatorMetrics metrics, long nowMillis) {
+        this.name = node.name();
+        this.output = output;
+        this.metrics = metrics;
+        int n = node.source().partitions();
+        WatermarkStrategy<T> strategy = node.watermarks();
+        this.readers = new SourceReader[n];
+        this.generators = new WatermarkGenerator[n];
+        this.sinks = new RecordSink[n];
+        for (int p = 0; p < n; p++) {
+            readers[p] = node.source().createReader(p);
+            generators[p] = strategy.createGenerator();
+            sinks[p] = new PartitionSink(p);
+        }
+        this.combiner = new WatermarkCombiner(Math.max(1, n));
+        this.finished = new boolean[n];
+        this.lastActivityMillis = new long[n];
+        java.util.Arrays.fill(lastActivityMillis, nowMillis);
+        this.timestamps = strategy.timestampAssigner();
+        this.sourceProvidedWatermarks = strategy.sourceProvided();
+        this.idleTimeoutMillis = strategy.idleTimeout().map(java.time.Duration::toMillis).orElse(-1L);
+        this.periodicIntervalMillis = strategy.emission() instanceof WatermarkStrategy.Emission.Periodic p
+                ? p.interval().toMillis() : Long.MAX_VALUE;
+        this.unfinished = n;
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean isFinished() {
+        return unfinished == 0;
+    }
+
+    long periodicIntervalMillis() {
+        return periodicIntervalMillis;
+    }
+
+    /** Polls every unfinished partition once. Returns whether any partition produced records. */
+    boolean pollAll(int batchSize, long nowMillis) throws Exception {
+        if (readers.length == 0 && unfinished == 0) {
+            return false;
+        }
+        boolean any = false;
+        for (int p = 0; p < readers.length; p++) {
+            if (finished[p]) {
+                continue;
+            }
+            ReadStatus status = readers[p].poll(sinks[p], batchSize);
+            switch (status) {
+                case MORE -> {
+                    any = true;
+                    lastActivityMillis[p] = nowMillis;
+                    if (combiner.isIdle(p)) {
+                        setIdle(p, false);
+                    }
+                }
+                case NOTHING_AVAILABLE -> {
+                }
+                case END_OF_INPUT -> finish(p);
+            }
+        }
+        return any;
+    }
+
+    /** Periodic work: emit generator watermarks, mark partitions idle. */
+    void onPeriodic(long nowMillis) {
+        for (int p = 0; p < readers.length; p++) {
+            if (finished[p]) {
+                continue;
+            }
+            if (!sourceProvidedWatermarks) {
+                advance(p, generators[p].currentWatermark());
+            }
+            if (idleTimeoutMillis > 0 && !combiner.isIdle(p) && nowMillis - lastActivityMillis[p] >= idleTimeoutMillis) {
+                setIdle(p, true);
+            }
+        }
+    }
+
+    private void advance(int partition, long watermarkMillis) {
+        if (combiner.update(partition, watermarkMillis)) {
+            output.watermark(combiner.combined());
+        }
+    }
+
+    private void setIdle(int partition, boolean isIdle) {
+        boolean advanced = combiner.setIdle(partition, isIdle);
+        if (combiner.allIdle() != idle) {
+            idle = combiner.allIdle();
+            output.idle(idle);
+        }
+        if (advanced) {
+            output.watermark(combiner.combined());
+        }
+    }
+
+    private void finish(int partition) throws Exception {
+        finished[partition] = true;
+        readers[partition].close();
+        if (combiner.isIdle(partition)) {
+            setIdle(partition, false);
+        }
+        advance(partition, Watermarks.END_OF_TIME);
+        if (--unfinished == 0) {
+            output.endOfInput();
+        }
+    }
+
+    void close() throws Exception {
+        for (int p = 0; p < readers.length; p++) {
+            if (!finished[p]) {
+                readers[p].close();
+            }
+        }
+    }
+
+    /** Receives one partition's records. */
+    private final class PartitionSink implements RecordSink<T> {
+        private final int partition;
+        private final WatermarkGenerator generator;
+
+        PartitionSink(int partition) {
+            this.partition = partition;
+            this.generator = generators[partition];
+        }
+
+        @Override
+        public void record(T value, long sourceTimestampMillis, Headers headers) {
+            metrics.incOut();
+            long ts = timestamps.timestampMillis(value, sourceTimestampMillis);
+            output.element(value, ts, headers);
+            long w = generator.onEvent(ts);
+            if (w != WatermarkGenerator.NONE && !sourceProvidedWatermarks) {
+                advance(partition, w);
+            }
+        }
+
+        @Override
+        public void watermark(long watermarkMillis) {
+            if (sourceProvidedWatermarks) {
+                advance(partition, watermarkMillis);
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Stream-stream joins. */
+package dev.weir.runtime.join;

@@ -1,0 +1,179 @@
+package dev.weir.runtime.operator;
+
+import dev.weir.api.event.Headers;
+import dev.weir.api.function.KeySelector;
+import dev.weir.api.function.KeyedFunction;
+import dev.weir.api.function.TimerContext;
+import dev.weir.api.state.KeyedStateStore;
+import dev.weir.api.time.TimeDomain;
+import dev.weir.api.time.TimerService;
+import dev.weir.runtime.state.KeyedStateBackend;
+import dev.weir.runtime.state.UserStateStore;
+import dev.weir.runtime.state.VoidNamespace;
+import dev.weir.runtime.time.InternalTimer;
+import dev.weir.runtime.time.TimerQueue;
+import java.time.Instant;
+
+/**
+ * Runs a {@link KeyedFunction}: sets the current key per element, gives the function keyed state and timers.
+ * Event-time timers fire when the watermark reaches them, before the watermark is forwarded; processing-time
+ * timers fire when the engine's clock reaches them. Processing-time timers still pending at the end of a bounded
+ * input do not fire.
+ */
+public final class KeyedProcessOperator<K, I, O> implements Operator, Input<I> {
+    private final OperatorContext ctx;
+    private final KeyedFunction<K, I, O> function;
+    private final KeySelector<I, K> keySelector;
+    private final KeyedStateBackend<K> backend;
+    private final Output<O> output;
+    private final Context context;
+    private final UserStateStore state;
+    private final TimerQueue<K, VoidNamespace> eventTimers = new TimerQueue<>();
+    private final TimerQueue<K, VoidNamespace> processingTimers = new TimerQueue<>();
+    private final FailureHandler failures;
+
+    public KeyedProcessOperator(OperatorContext ctx, KeyedFunction<K, I, O> function, Object config,
+                                KeySelector<I, K> keySelector, KeyedStateBackend<K> backend, Output<O> output) {
+        this.ctx = ctx;
+        this.function = function;
+        this.keySelector = keySelector;
+        this.backend = backend;
+        this.output = output;
+        this.state = new UserStateStore(backend, ctx.processingTime()::now);
+        this.context = new Context(ctx, config, output);
+        this.failures = ctx.failureHandler();
+        ctx.processingTime().register(this::onProcessingTime);
+    }
+
+    @Override
+    public String name() {
+        return ctx.name();
+    }
+
+    @Override
+    public void open() throws Exception {
+        function.open(context);
+    }
+
+    @Override
+    public void close() throws Exception {
+        function.close();
+    }
+
+    /** The state backend, for tests and the harness. */
+    public KeyedStateBackend<K> backend() {
+        return backend;
+    }
+
+    /** The user-facing state store (current key = the backend's). */
+    public KeyedStateStore stateStore() {
+        return state;
+    }
+
+    @Override
+    public void element(I value, long timestampMillis, Headers headers) {
+        ctx.metrics().recordsIn++;
+        K key = keySelector.key(value);
+        backend.setCurrentKey(key);
+        context.key = key;
+        context.domain = null;
+        context.set(timestampMillis, headers);
+        try {
+            function.process(value, context, context);
+        } catch (PipelineFailedException e) {
+            throw e;
+        } catch (Exception e) {
+            failures.failed(value, timestampMillis, headers, e, output);
+        }
+    }
+
+    @Override
+    public void watermark(long watermarkMillis) {
+        context.setWatermark(watermarkMillis);
+        eventTimers.fireUpTo(watermarkMillis, t -> fire(t, TimeDomain.EVENT_TIME));
+        output.watermark(watermarkMillis);
+    }
+
+    private void onProcessingTime(long nowMillis) {
+        if (processingTimers.nextTimestamp() <= nowMillis) {
+            processingTimers.fireUpTo(nowMillis, t -> fire(t, TimeDomain.PROCESSING_TIME));
+        }
+    }
+
+    private void fire(InternalTimer<K, VoidNamespace> timer, TimeDomain domain) {
+        backend.setCurrentKey(timer.key());
+        context.key = timer.key();
+        context.domain = domain;
+        context.set(timer.timestampMillis(), Headers.EMPTY);
+        try {
+            function.onTimer(context, context);
+        } catch (PipelineFailedException e) {
+            throw e;
+        } catch (Exception e) {
+            failures.failed(timer, timer.timestampMillis(), Headers.EMPTY, e, output);
+        }
+    }
+
+    @Override
+    public void idle(boolean idle) {
+        output.idle(idle);
+    }
+
+    @Override
+    public void endOfInput() {
+        output.endOfInput();
+    }
+
+    /** Function context, collector and timer service in one reusable object. */
+    private final class Context extends ElementContext<O> implements TimerContext<K>, TimerService {
+        K key;
+        TimeDomain domain;
+
+        Context(OperatorContext operator, Object config, Output<O> output) {
+            super(operator, config, output);
+        }
+
+        @Override
+        public K currentKey() {
+            return key;
+        }
+
+        @Override
+        public KeyedStateStore state() {
+            return state;
+        }
+
+        @Override
+        public TimerService timers() {
+            return this;
+        }
+
+        @Override
+        public TimeDomain timeDomain() {
+            if (domain == null) {
+                throw new IllegalStateException("timeDomain() is only defined while a timer fires");
+            }
+            return domain;
+        }
+
+        @Override
+        public void registerEventTimeTimer(Instant time) {
+            eventTimers.register(time.toEpochMilli(), key, VoidNamespace.INSTANCE);
+        }
+
+        @Override
+        public void registerProcessingTimeTimer(Instant time) {
+            processingTimers.register(time.toEpochMilli(), key, VoidNamespace.INSTANCE);
+        }
+
+        @Override
+        public void deleteEventTimeTimer(Instant time) {
+            eventTimers.delete(time.toEpochMilli(), key, VoidNamespace.INSTANCE);
+        }
+
+        @Override
+        public void deleteProcessingTimeTimer(Instant time) {
+            processingTimers.delete(time.toEpochMilli(), key, VoidNamespace.INSTANCE);
+        }
+    }
+}

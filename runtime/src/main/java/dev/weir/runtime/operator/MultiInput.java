@@ -1,0 +1,59 @@
+package dev.weir.runtime.operator;
+
+import dev.weir.runtime.watermark.WatermarkCombiner;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * Control-signal bookkeeping of a multi-input operator: combines the inputs' watermarks (minimum over active
+ * inputs), reports idleness when all inputs are idle, and end of input when all inputs ended.
+ */
+public final class MultiInput {
+    private final WatermarkCombiner combiner;
+    private final boolean[] ended;
+    private final LongConsumer onWatermark;
+    private final Consumer<Boolean> onIdle;
+    private final Runnable onEnd;
+    private int endedCount;
+    private boolean idle;
+
+    public MultiInput(int inputs, LongConsumer onWatermark, Consumer<Boolean> onIdle, Runnable onEnd) {
+        this.combiner = new WatermarkCombiner(inputs);
+        this.ended = new boolean[inputs];
+        this.onWatermark = onWatermark;
+        this.onIdle = onIdle;
+        this.onEnd = onEnd;
+    }
+
+    public void watermark(int input, long watermarkMillis) {
+        if (combiner.update(input, watermarkMillis)) {
+            onWatermark.accept(combiner.combined());
+        }
+    }
+
+    public void idle(int input, boolean isIdle) {
+        boolean advanced = combiner.setIdle(input, isIdle);
+        if (combiner.allIdle() != idle) {
+            idle = combiner.allIdle();
+            onIdle.accept(idle);
+        }
+        if (advanced) {
+            onWatermark.accept(combiner.combined());
+        }
+    }
+
+    public void endOfInput(int input) {
+        if (!ended[input]) {
+            ended[input] = true;
+            combiner.setIdle(input, false);
+            watermark(input, Watermarks.END_OF_TIME);
+            if (++endedCount == ended.length) {
+                onEnd.run();
+            }
+        }
+    }
+
+    public long combined() {
+        return combiner.combined();
+    }
+}

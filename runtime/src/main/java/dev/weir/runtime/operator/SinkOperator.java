@@ -1,0 +1,48 @@
+package dev.weir.runtime.operator;
+
+import dev.weir.api.event.Headers;
+import dev.weir.runtime.sink.Sink;
+
+/** Writes elements to a sink writer; flushes at end of input. */
+public final class SinkOperator<T> implements Operator, Input<T> {
+    private final OperatorContext ctx;
+    private final Sink.SinkWriter<T> writer;
+
+    public SinkOperator(OperatorContext ctx, Sink<T> sink) {
+        this.ctx = ctx;
+        this.writer = sink.createWriter();
+    }
+
+    @Override
+    public String name() {
+        return ctx.name();
+    }
+
+    @Override
+    public void element(T value, long timestampMillis, Headers headers) {
+        ctx.metrics().recordsIn++;
+        try {
+            writer.write(value, timestampMillis, headers);
+        } catch (Exception e) {
+            throw new PipelineFailedException(ctx.name(), "sink write failed", e);
+        }
+    }
+
+    @Override
+    public void watermark(long watermarkMillis) {
+    }
+
+    @Override
+    public void endOfInput() {
+        try {
+            writer.flush();
+        } catch (Exception e) {
+            throw new PipelineFailedException(ctx.name(), "sink flush failed", e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        writer.close();
+    }
+}

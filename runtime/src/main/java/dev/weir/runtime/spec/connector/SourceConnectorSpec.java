@@ -1,0 +1,56 @@
+package dev.weir.runtime.spec.connector;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A source node's {@code connector}; the JSON property {@code type} says which. Null settings take defaults. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(SourceConnectorSpec.Generator.class), @JsonSubTypes.Type(SourceConnectorSpec.JsonLines.class)})
+public sealed interface SourceConnectorSpec {
+
+    /**
+     * Deterministic demo events: the same settings always give the same events. Event {@code i}'s nominal time is
+     * {@code startTime + i / eventsPerSecond}; its timestamp is that minus a pseudo-random jitter in
+     * {@code [0, outOfOrderness]}, so events arrive out of order by up to {@code outOfOrderness}.
+     *
+     * @param events          {@code clicks} ({@link Click}, keyed by {@code user}) or {@code bids} ({@link Bid},
+     *                        keyed by {@code auction}); default clicks
+     * @param count           how many events; default 1000
+     * @param eventsPerSecond events per second of event time; default 100
+     * @param outOfOrderness  the largest jitter; default 0 (in order)
+     * @param keys            how many distinct users or auctions; default 10
+     * @param seed            seeds the pseudo-random choices; default 42
+     * @param startTime       the first event's nominal time; default 2024-01-01T00:00:00Z
+     * @param partitions      source partitions; event {@code i} goes to partition {@code i % partitions}; default 1
+     */
+    @JsonTypeName("generator")
+    @JsonPropertyOrder({"events", "count", "eventsPerSecond", "outOfOrderness", "keys", "seed", "startTime", "partitions"})
+    record Generator(DemoEvents events, Long count, Double eventsPerSecond, Duration outOfOrderness, Integer keys,
+                     Long seed, Instant startTime, Integer partitions) implements SourceConnectorSpec {
+    }
+
+    /** Which demo events a generator makes. */
+    enum DemoEvents {
+        @JsonProperty("clicks") CLICKS,
+        @JsonProperty("bids") BIDS
+    }
+
+    /**
+     * A file with one JSON value per line, read once (a bounded source). Blank lines are skipped.
+     *
+     * @param path      the file; a relative path is resolved against the spec file's directory
+     * @param valueType {@code json} (the default) for Jackson {@code JsonNode}s, or the name of a class to bind
+     *                  each line to
+     */
+    @JsonTypeName("jsonl")
+    @JsonPropertyOrder({"path", "valueType"})
+    record JsonLines(@JsonProperty(required = true) String path, String valueType) implements SourceConnectorSpec {
+        /** The {@code valueType} for Jackson trees. */
+        public static final String JSON = "json";
+    }
+}

@@ -1,0 +1,231 @@
+package dev.weir.runtime.window;
+
+import dev.weir.api.event.Headers;
+import dev.weir.api.function.KeySelector;
+import dev.weir.api.time.TimeDomain;
+import dev.weir.api.window.PaneInfo;
+import dev.weir.api.window.Window;
+import dev.weir.runtime.operator.Input;
+import dev.weir.runtime.operator.Operator;
+import dev.weir.runtime.operator.OperatorContext;
+import dev.weir.runtime.operator.Output;
+import dev.weir.runtime.operator.PipelineFailedException;
+import dev.weir.runtime.operator.Watermarks;
+import dev.weir.runtime.state.KeyedStateBackend;
+import dev.weir.runtime.state.NamespacedValueState;
+import dev.weir.runtime.time.InternalTimer;
+import dev.weir.runtime.time.TimerQueue;
+import java.util.Optional;
+
+/**
+ * Tumbling and sliding windows with the default trigger, computed from panes.
+ *
+ * <p>A pane is a slice of {@code gcd(size, slide)}; pane and window boundaries align, so each element is added to
+ * exactly one pane, once, whatever the number of windows it belongs to. When the watermark reaches a window's max
+ * timestamp ({@code end - 1}) the window's panes are merged and the result is emitted (ON_TIME). With allowed
+ * lateness {@code L}, a window stays open until the watermark reaches {@code end - 1 + L}: an element arriving in
+ * that time updates the window and re-emits it at once (LATE, pane index + 1). An element whose windows are all past
+ * that point goes to the late-data side output. A pane is dropped when its last window expires.
+ *
+ * <p>Timers are registered once per (key, pane), not per element. For tumbling windows (pane = window) no merge
+ * happens at all.
+ */
+public final class PanedWindowOperator<K, T> implements Operator, Input<T> {
+    private final OperatorContext ctx;
+    private final KeySelector<T, K> keySelector;
+    private final KeyedStateBackend<K> backend;
+    private final WindowContents<K, T, Object> contents;
+    private final Output<Object> output;
+    private final Optional<String> lateTag;
+    private final TimeDomain domain;
+    private final long sizeMillis;
+    private final long slideMillis;
+    private final long offsetMillis;
+    private final long paneMillis;
+    private final long latenessMillis;
+    private final NamespacedValueState<Long, Object> panes;
+    private final NamespacedValueState<Long, int[]> firings;
+    /** Fire timers at a window's max timestamp; namespace = window end (exclusive), in {@link #domain} time. */
+    private final TimerQueue<K, Long> fireTimers = new TimerQueue<>();
+    /** Event-time expiry timers at {@code end - 1 + lateness}; namespace = window end. */
+    private final TimerQueue<K, Long> expiryTimers = new TimerQueue<>();
+    private long watermark = Watermarks.UNKNOWN;
+
+    /**
+     * @param sizeMillis     window size
+     * @param slideMillis    window slide (== size for tumbling)
+     * @param offsetMillis   window start offset from the epoch, in [0, slide)
+     * @param latenessMillis allowed lateness (event time only)
+     */
+    public PanedWindowOperator(OperatorContext ctx, KeySelector<T, K> keySelector, KeyedStateBackend<K> backend,
+                               WindowContents<K, T, Object> contents, Output<Object> output, Optional<String> lateTag,
+                               TimeDomain domain, long sizeMillis, long slideMillis, long offsetMillis, long latenessMillis) {
+        this.ctx = ctx;
+        this.keySelector = keySelector;
+        this.backend = backend;
+        this.contents = contents;
+        this.output = output;
+        this.lateTag = lateTag;
+        this.domain = domain;
+        this.sizeMillis = sizeMillis;
+        this.slideMillis = slideMillis;
+        this.offsetMillis = offsetMillis;
+        this.paneMillis = gcd(sizeMillis, slideMillis);
+        this.latenessMillis = domain == TimeDomain.EVENT_TIME ? latenessMillis : 0;
+        this.panes = backend.valueState("window-panes", Object.class);
+        this.firings = backend.valueState("window-firings", int[].class);
+        if (domain == TimeDomain.PROCESSING_TIME) {
+            ctx.processingTime().register(this::onProcessingTime);
+        }
+    }
+
+    static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    @Override
+    public String name() {
+        return ctx.name();
+    }
+
+    /** Start of the last (latest-starting) window containing {@code ts}. */
+    private long lastWindowStart(long ts) {
+        return Math.floorDiv(ts - offsetMillis, slideMillis) * slideMillis + offsetMillis;
+    }
+
+    @Override
+    public void element(T value, long timestampMillis, Headers headers) {
+        ctx.metrics().incIn();
+        long ts = domain == TimeDomain.EVENT_TIME ? timestampMillis : ctx.processingTime().now();
+        long lastStart = lastWindowStart(ts);
+        if (domain == TimeDomain.EVENT_TIME && lastStart + sizeMillis - 1 + latenessMillis <= watermark) {
+            ctx.metrics().incLate();
+            lateTag.ifPresent(tag -> output.side(tag, value, timestampMillis, headers));
+            return;
+        }
+        K key = keySelector.key(value);
+        backend.setCurrentKey(key);
+        long paneStart = Math.floorDiv(ts - offsetMillis, paneMillis) * paneMillis + offsetMillis;
+        Object pane = panes.get(paneStart);
+        boolean newPane = pane == null;
+        Object updated = contents.add(newPane ? contents.create() : pane, value);
+        if (newPane || updated != pane || !backend.storesReferences()) {
+            panes.put(paneStart, updated);
+        }
+        if (newPane) {
+            for (long start = lastStart; start + sizeMillis > paneStart; start -= slideMillis) {
+                long end = start + sizeMillis;
+                if (domain == TimeDomain.PROCESSING_TIME || end - 1 > watermark) {
+                    fireTimers.register(end - 1, key, end);
+                }
+            }
+        }
+        if (domain == TimeDomain.EVENT_TIME && ts <= watermark) {
+            // Windows of this element that already fired but are within the allowed lateness: emit an update.
+            for (long start = lastStart; start + sizeMillis > ts; start -= slideMillis) {
+                long end = start + sizeMillis;
+                if (end - 1 <= watermark && end - 1 + latenessMillis > watermark) {
+                    fire(key, end, PaneInfo.Timing.LATE);
+                }
+            }
+        }
+    }
+
+    private void fire(K key, long end, PaneInfo.Timing timing) {
+        long start = end - sizeMillis;
+        Object result;
+        if (paneMillis == sizeMillis) {
+            result = panes.get(start);
+        } else {
+            result = null;
+            for (long p = start; p < end; p += paneMillis) {
+                Object pane = panes.get(p);
+                if (pane != null) {
+                    result = contents.merge(result == null ? contents.create() : result, pane);
+                }
+            }
+        }
+        if (result == null) {
+            return;
+        }
+        int index = 0;
+        if (latenessMillis > 0) {
+            int[] count = firings.get(end);
+            if (count == null) {
+                count = new int[1];
+            }
+            index = count[0]++;
+            firings.put(end, count);
+            expiryTimers.register(end - 1 + latenessMillis, key, end);
+        }
+        try {
+            contents.emit(key, new Window(start, end), result, new PaneInfo(timing, index), watermark);
+        } catch (PipelineFailedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PipelineFailedException(ctx.name(), "window function failed for key " + key + " and window ["
+                    + start + ", " + end + ")", e);
+        }
+        if (latenessMillis == 0) {
+            expire(end);
+        }
+    }
+
+    /** Drops the panes whose last window ends at {@code end}, and the window's firing count. */
+    private void expire(long end) {
+        long firstPaneOfLastSlide = end - sizeMillis;
+        for (long p = firstPaneOfLastSlide; p < firstPaneOfLastSlide + slideMillis; p += paneMillis) {
+            panes.remove(p);
+        }
+        if (latenessMillis > 0) {
+            firings.remove(end);
+        }
+    }
+
+    private void onFireTimer(InternalTimer<K, Long> timer) {
+        backend.setCurrentKey(timer.key());
+        fire(timer.key(), timer.namespace(), PaneInfo.Timing.ON_TIME);
+    }
+
+    private void onExpiryTimer(InternalTimer<K, Long> timer) {
+        backend.setCurrentKey(timer.key());
+        expire(timer.namespace());
+    }
+
+    @Override
+    public void watermark(long watermarkMillis) {
+        if (watermarkMillis <= watermark) {
+            return;
+        }
+        watermark = watermarkMillis;
+        if (domain == TimeDomain.EVENT_TIME) {
+            fireTimers.fireUpTo(watermarkMillis, this::onFireTimer);
+            expiryTimers.fireUpTo(watermarkMillis, this::onExpiryTimer);
+        }
+        output.watermark(watermarkMillis);
+    }
+
+    private void onProcessingTime(long nowMillis) {
+        if (fireTimers.nextTimestamp() <= nowMillis) {
+            fireTimers.fireUpTo(nowMillis, this::onFireTimer);
+        }
+    }
+
+    @Override
+    public void idle(boolean idle) {
+        output.idle(idle);
+    }
+
+    @Override
+    public void endOfInput() {
+        if (domain == TimeDomain.PROCESSING_TIME) {
+            fireTimers.fireUpTo(Long.MAX_VALUE, this::onFireTimer);
+        }
+        output.endOfInput();
+    }
+}
