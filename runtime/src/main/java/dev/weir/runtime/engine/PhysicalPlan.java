@@ -1,9 +1,6 @@
 package dev.weir.runtime.engine;
 
 import dev.weir.api.function.KeySelector;
-import dev.weir.api.window.SlidingWindows;
-import dev.weir.api.window.Triggers;
-import dev.weir.api.window.TumblingWindows;
 import dev.weir.runtime.graph.Edge;
 import dev.weir.runtime.graph.IntervalJoinNode;
 import dev.weir.runtime.graph.KeyByNode;
@@ -29,10 +26,7 @@ import dev.weir.runtime.operator.UnionOperator;
 import dev.weir.runtime.state.KeyedStateBackend;
 import dev.weir.runtime.state.heap.HeapKeyedStateBackend;
 import dev.weir.runtime.time.ProcessingTimeService;
-import dev.weir.runtime.window.PanedWindowOperator;
-import dev.weir.runtime.window.TriggeredWindowOperator;
-import dev.weir.runtime.window.WindowAssigner;
-import dev.weir.runtime.window.WindowContents;
+import dev.weir.runtime.window.WindowOperators;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -148,22 +142,6 @@ final class PhysicalPlan {
     }
 
     private Operator window(WindowNode w) {
-        OperatorContext ctx = context(w.name());
-        Output out = output(w.name());
-        WindowContents contents = WindowContents.of(w.function(), ctx, w.config(), out);
-        java.util.Optional<String> late = w.lateDataTag().map(t -> t.id());
-        long lateness = w.allowedLateness().toMillis();
-        boolean defaultTrigger = w.trigger() == Triggers.defaultFor(w.spec());
-        if (defaultTrigger && w.spec() instanceof TumblingWindows t) {
-            long size = t.size().toMillis();
-            return new PanedWindowOperator(ctx, keySelectorOf(w.name(), 0), backend(), contents, out, late,
-                    t.timeDomain(), size, size, t.offset().toMillis(), lateness);
-        }
-        if (defaultTrigger && w.spec() instanceof SlidingWindows s) {
-            return new PanedWindowOperator(ctx, keySelectorOf(w.name(), 0), backend(), contents, out, late,
-                    s.timeDomain(), s.size().toMillis(), s.slide().toMillis(), s.offset().toMillis(), lateness);
-        }
-        return new TriggeredWindowOperator(ctx, keySelectorOf(w.name(), 0), backend(), contents, out, late,
-                WindowAssigner.of(w.spec()), w.trigger(), w.spec().timeDomain(), lateness);
+        return WindowOperators.create(w, context(w.name()), keySelectorOf(w.name(), 0), backend(), output(w.name()));
     }
 }
