@@ -11,9 +11,12 @@ public final class KeyGroups {
     private KeyGroups() {
     }
 
-    /** The key group of {@code key}: a murmur3 finalizer over {@code hashCode()}, modulo the number of groups. */
+    /**
+     * The key group of {@code key}: a murmur3 finalizer over {@code hashCode()}, modulo the number of groups. Enums
+     * hash by name, since their {@code hashCode()} differs between JVMs.
+     */
     public static int of(Object key, int numberOfKeyGroups) {
-        int h = key.hashCode();
+        int h = key instanceof Enum<?> e ? e.name().hashCode() : key.hashCode();
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;
