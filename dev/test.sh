@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test of the project: the README's test command, and what CI (.ci/run) calls.
+# Installs what the tests need when it is missing (JDK 17 and Maven from Debian's packages).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_install=()
+command -v javac >/dev/null 2>&1 || need_install+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || need_install+=(maven)
+if [ ${#need_install[@]} -gt 0 ]; then
+  echo "installing: ${need_install[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_install[@]}"
+fi
+
+exec mvn -B -ntp verify "$@"
