@@ -31,8 +31,8 @@ public final class KeyGroups {
             throw new IllegalArgumentException("task " + index + " of " + parallelism + " with " + numberOfKeyGroups
                     + " key groups");
         }
-        int start = (int) ((long) index * numberOfKeyGroups / parallelism);
-        int end = (int) ((long) (index + 1) * numberOfKeyGroups / parallelism) - 1;
+        int start = (int) (((long) index * numberOfKeyGroups + parallelism - 1) / parallelism);
+        int end = (int) (((long) (index + 1) * numberOfKeyGroups - 1) / parallelism);
         return new KeyGroupRange(start, end);
     }
 
