@@ -122,7 +122,7 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
                 windowContents.put(w, updated);
             }
             triggerContext.window = w;
-            handle(key, w, trigger.onElement(ts, w, triggerContext));
+            handle(key, w, trigger.onElement(ts, w, triggerContext), false);
             registerCleanupTimer(key, w);
         }
         if (!accepted) {
@@ -186,11 +186,15 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
         return domain == TimeDomain.EVENT_TIME ? watermark : ctx.processingTime().now();
     }
 
-    private void handle(K key, Window w, TriggerResult result) {
+    /**
+     * Applies a trigger result. {@code byTimer}: the firing came from a timer, so it can be the window's on-time
+     * pane; a firing caused by an element arriving after the window completed is a late pane.
+     */
+    private void handle(K key, Window w, TriggerResult result, boolean byTimer) {
         if (result.isFire()) {
             Object c = windowContents.get(w);
             if (c != null) {
-                emit(key, w, c);
+                emit(key, w, c, byTimer);
             }
         }
         if (result.isPurge()) {
@@ -198,12 +202,12 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
         }
     }
 
-    private void emit(K key, Window w, Object c) {
+    private void emit(K key, Window w, Object c, boolean byTimer) {
         WindowMeta meta = windowMeta.get(w);
         PaneInfo.Timing timing;
         if (currentTime() < w.maxTimestampMillis()) {
             timing = PaneInfo.Timing.EARLY;
-        } else if (!meta.onTimeEmitted) {
+        } else if (byTimer && !meta.onTimeEmitted) {
             timing = PaneInfo.Timing.ON_TIME;
             meta.onTimeEmitted = true;
         } else {
@@ -250,7 +254,7 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
         TriggerResult r = timerDomain == TimeDomain.EVENT_TIME
                 ? trigger.onEventTime(timer.timestampMillis(), w, triggerContext)
                 : trigger.onProcessingTime(timer.timestampMillis(), w, triggerContext);
-        handle(key, w, r);
+        handle(key, w, r, true);
         boolean cleanup = timerDomain == domain && timer.timestampMillis() == (domain == TimeDomain.EVENT_TIME
                 ? cleanupTime(w) : w.maxTimestampMillis());
         if (cleanup) {

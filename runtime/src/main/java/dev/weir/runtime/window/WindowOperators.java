@@ -12,7 +12,10 @@ import dev.weir.runtime.operator.Output;
 import dev.weir.runtime.state.KeyedStateBackend;
 import java.util.Optional;
 
-/** Chooses the window operator for a window node: paned for tumbling/sliding with the default trigger, triggered otherwise. */
+/**
+ * Chooses the window operator for a window node: paned for tumbling windows and for sliding windows with an
+ * aggregate function, both with the default trigger; triggered (per-window state) otherwise.
+ */
 public final class WindowOperators {
     private WindowOperators() {
     }
@@ -30,7 +33,9 @@ public final class WindowOperators {
             return new PanedWindowOperator<>(ctx, keySelector, backend, contents, output, late, t.timeDomain(), size, size,
                     t.offset().toMillis(), lateness);
         }
-        if (defaultTrigger && node.spec() instanceof SlidingWindows s) {
+        // A process-window function sees elements in arrival order; panes would hand them over in time-slice order.
+        boolean aggregate = node.function() instanceof dev.weir.runtime.graph.WindowFunctionRef.Aggregate<?, ?, ?>;
+        if (defaultTrigger && aggregate && node.spec() instanceof SlidingWindows s) {
             return new PanedWindowOperator<>(ctx, keySelector, backend, contents, output, late, s.timeDomain(),
                     s.size().toMillis(), s.slide().toMillis(), s.offset().toMillis(), lateness);
         }
