@@ -7,7 +7,7 @@ import dev.weir.runtime.functions.BuiltinFunctions;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +34,7 @@ final class FunctionBinder {
      * @param allowed  the function kinds the node takes
      * @return the function, or null with problems reported
      */
-    BoundFunction bind(FunctionRef ref, SpecPath path, String nodeKind, Set<FunctionKind> allowed) {
+    BoundFunction bind(FunctionRef ref, SpecPath path, String nodeKind, List<FunctionKind> allowed) {
         if ((ref.className() == null) == (ref.builtin() == null)) {
             problems.add(path, ref.className() == null
                     ? "needs 'class' (a function class name) or 'builtin' (one of: " + builtins() + ")"

@@ -12,10 +12,16 @@ import java.util.List;
  * compiler can check the rest without reporting follow-on problems.
  */
 final class SpecReader {
-    /** A node or edge of the spec: bound, or broken ({@code value} null). */
-    record Slot<T>(int index, SpecPath path, T value, String name) {
+    /** A node or edge of the spec: bound, or broken ({@code value} null); {@code raw} is its JSON. */
+    record Slot<T>(int index, SpecPath path, T value, JsonNode raw) {
         boolean broken() {
             return value == null;
+        }
+
+        /** A text property of the raw JSON, or null: the name of a broken node, the target of a broken edge. */
+        String rawText(String property) {
+            JsonNode v = raw.get(property);
+            return v != null && v.isTextual() ? v.textValue() : null;
         }
     }
 
@@ -72,8 +78,7 @@ final class SpecReader {
         for (int i = 0; i < array.size(); i++) {
             JsonNode element = array.get(i);
             SpecPath p = StructureCheck.elementPath(arrayPath, i, element);
-            String name = element.path("name").isTextual() ? element.get("name").textValue() : null;
-            out.add(new Slot<>(i, p, bindIfSound(element, type, p, problems), name));
+            out.add(new Slot<>(i, p, bindIfSound(element, type, p, problems), element));
         }
         return out;
     }

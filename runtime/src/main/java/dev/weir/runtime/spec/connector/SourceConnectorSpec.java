@@ -16,22 +16,29 @@ public sealed interface SourceConnectorSpec {
     /**
      * Deterministic demo events: the same settings always give the same events. Event {@code i}'s nominal time is
      * {@code startTime + i / eventsPerSecond}; its timestamp is that minus a pseudo-random jitter in
-     * {@code [0, outOfOrderness]}, so events arrive out of order by up to {@code outOfOrderness}.
+     * {@code [0, outOfOrderness]} (never before {@code startTime}), so events arrive out of order by up to
+     * {@code outOfOrderness}. A fraction
+     * {@code lateFraction} of the events are stragglers, moved back by a further {@code [0, lateBy]}: with a
+     * watermark bound of {@code outOfOrderness}, they are the late events.
      *
      * @param events          {@code clicks} ({@link Click}, keyed by {@code user}) or {@code bids} ({@link Bid},
      *                        keyed by {@code auction}); default clicks
      * @param count           how many events; default 1000
      * @param eventsPerSecond events per second of event time; default 100
      * @param outOfOrderness  the largest jitter; default 0 (in order)
+     * @param lateFraction    the fraction of stragglers, in [0, 1]; default 0
+     * @param lateBy          a straggler's largest extra delay; default 0
      * @param keys            how many distinct users or auctions; default 10
      * @param seed            seeds the pseudo-random choices; default 42
      * @param startTime       the first event's nominal time; default 2024-01-01T00:00:00Z
      * @param partitions      source partitions; event {@code i} goes to partition {@code i % partitions}; default 1
      */
     @JsonTypeName("generator")
-    @JsonPropertyOrder({"events", "count", "eventsPerSecond", "outOfOrderness", "keys", "seed", "startTime", "partitions"})
-    record Generator(DemoEvents events, Long count, Double eventsPerSecond, Duration outOfOrderness, Integer keys,
-                     Long seed, Instant startTime, Integer partitions) implements SourceConnectorSpec {
+    @JsonPropertyOrder({"events", "count", "eventsPerSecond", "outOfOrderness", "lateFraction", "lateBy", "keys", "seed",
+            "startTime", "partitions"})
+    record Generator(DemoEvents events, Long count, Double eventsPerSecond, Duration outOfOrderness, Double lateFraction,
+                     Duration lateBy, Integer keys, Long seed, Instant startTime, Integer partitions)
+            implements SourceConnectorSpec {
     }
 
     /** Which demo events a generator makes. */
