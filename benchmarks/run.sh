@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the benchmark jar and runs the engine benchmark on one core with a fixed heap.
+#
+#   benchmarks/run.sh                             # all queries, 10M bids, markdown on stdout
+#   benchmarks/run.sh --out docs/benchmarks.md    # refresh the generated section of the doc
+#   benchmarks/run.sh --queries q-sliding --runs 3
+#
+# Environment: BENCH_CPU (core to pin to, default 1, or 0 on a one-core machine), BENCH_JVM_OPTS (default
+# "-Xms2g -Xmx2g -XX:+UseSerialGC"), SKIP_BUILD=1 to reuse benchmarks/target/weir-benchmarks.jar.
+# Options of the harness: --help, or see dev.weir.bench.BenchmarkOptions.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  mvn -q -B -DskipTests -pl benchmarks -am package
+fi
+
+jvm_opts=(${BENCH_JVM_OPTS:--Xms2g -Xmx2g -XX:+UseSerialGC})
+pin=()
+if command -v taskset >/dev/null 2>&1; then
+  cpus=$(getconf _NPROCESSORS_ONLN)
+  cpu=${BENCH_CPU:-$(( cpus > 1 ? 1 : 0 ))}
+  pin=(taskset -c "$cpu")
+else
+  echo "taskset not found: running unpinned" >&2
+fi
+
+exec "${pin[@]}" java "${jvm_opts[@]}" -cp benchmarks/target/weir-benchmarks.jar dev.weir.bench.EngineBenchmark "$@"
