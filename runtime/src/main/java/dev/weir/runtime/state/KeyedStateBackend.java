@@ -28,6 +28,9 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
      */
     <N, V> NamespacedValueState<N, V> valueState(String name, Class<?> valueType);
 
+    /** A value state with {@code long} namespaces (window panes), created on first use. */
+    <V> LongNamespacedValueState<V> longNamespacedState(String name, Class<?> valueType);
+
     /** Whether values are kept as object references (mutation in place is visible). */
     boolean storesReferences();
 

@@ -14,6 +14,6 @@ public interface NamespacedValueState<N, V> {
 
     void remove(N namespace);
 
-    /** Namespaces that hold a value for the current key. */
+    /** Namespaces that hold a value for the current key: a live view; do not write this state while iterating it. */
     Iterable<N> namespaces();
 }

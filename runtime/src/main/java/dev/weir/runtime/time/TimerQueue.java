@@ -1,56 +1,75 @@
 package dev.weir.runtime.time;
 
-import java.util.HashSet;
-import java.util.PriorityQueue;
-import java.util.Set;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * Timers of one time domain, ordered by timestamp and de-duplicated: registering the same (timestamp, key,
- * namespace) twice yields one firing.
+ * namespace) twice yields one firing. Timers with equal timestamps fire in registration order.
+ *
+ * <p>Timers are kept in buckets per timestamp (a sorted map of insertion-ordered sets). Window operators register
+ * many timers on few distinct timestamps (every key's window ends at the same time), so registering, deleting and
+ * firing cost a hash-set operation plus a lookup in a small sorted map, instead of a heap operation over all timers
+ * (and deletion is not a linear scan).
  */
 public final class TimerQueue<K, N> {
-    private final PriorityQueue<InternalTimer<K, N>> queue = new PriorityQueue<>();
-    private final Set<InternalTimer<K, N>> members = new HashSet<>();
+    private final TreeMap<Long, LinkedHashSet<InternalTimer<K, N>>> buckets = new TreeMap<>();
+    private int size;
 
     public void register(long timestampMillis, K key, N namespace) {
-        InternalTimer<K, N> t = new InternalTimer<>(timestampMillis, key, namespace);
-        if (members.add(t)) {
-            queue.add(t);
+        LinkedHashSet<InternalTimer<K, N>> bucket = buckets.get(timestampMillis);
+        if (bucket == null) {
+            bucket = new LinkedHashSet<>();
+            buckets.put(timestampMillis, bucket);
+        }
+        if (bucket.add(new InternalTimer<>(timestampMillis, key, namespace))) {
+            size++;
         }
     }
 
     public void delete(long timestampMillis, K key, N namespace) {
-        InternalTimer<K, N> t = new InternalTimer<>(timestampMillis, key, namespace);
-        if (members.remove(t)) {
-            queue.remove(t);
+        LinkedHashSet<InternalTimer<K, N>> bucket = buckets.get(timestampMillis);
+        if (bucket != null && bucket.remove(new InternalTimer<>(timestampMillis, key, namespace))) {
+            size--;
+            if (bucket.isEmpty()) {
+                buckets.remove(timestampMillis);
+            }
         }
     }
 
     /**
      * Fires, in timestamp order, every timer with timestamp {@code <= upToMillis}, including timers that firing
-     * callbacks register at or before {@code upToMillis}.
+     * callbacks register at or before {@code upToMillis}; a timer deleted by a callback before its turn does not fire.
      */
     public void fireUpTo(long upToMillis, Consumer<InternalTimer<K, N>> callback) {
-        InternalTimer<K, N> head;
-        while ((head = queue.peek()) != null && head.timestampMillis() <= upToMillis) {
-            queue.poll();
-            members.remove(head);
-            callback.accept(head);
+        Map.Entry<Long, LinkedHashSet<InternalTimer<K, N>>> first;
+        while ((first = buckets.firstEntry()) != null && first.getKey() <= upToMillis) {
+            LinkedHashSet<InternalTimer<K, N>> bucket = first.getValue();
+            Iterator<InternalTimer<K, N>> it = bucket.iterator();
+            InternalTimer<K, N> timer = it.next();
+            it.remove();
+            size--;
+            if (bucket.isEmpty()) {
+                buckets.remove(first.getKey());
+            }
+            callback.accept(timer);
         }
     }
 
     /** Timestamp of the earliest timer, or {@link Long#MAX_VALUE} if none. */
     public long nextTimestamp() {
-        InternalTimer<K, N> head = queue.peek();
-        return head == null ? Long.MAX_VALUE : head.timestampMillis();
+        return buckets.isEmpty() ? Long.MAX_VALUE : buckets.firstKey();
     }
 
     public int size() {
-        return queue.size();
+        return size;
     }
 
+    /** All timers, in timestamp order (for snapshots and tests). */
     public Iterable<InternalTimer<K, N>> all() {
-        return members;
+        return () -> buckets.values().stream().flatMap(LinkedHashSet::stream).iterator();
     }
 }

@@ -12,7 +12,7 @@ import dev.weir.runtime.operator.Output;
 import dev.weir.runtime.operator.PipelineFailedException;
 import dev.weir.runtime.operator.Watermarks;
 import dev.weir.runtime.state.KeyedStateBackend;
-import dev.weir.runtime.state.NamespacedValueState;
+import dev.weir.runtime.state.LongNamespacedValueState;
 import dev.weir.runtime.time.InternalTimer;
 import dev.weir.runtime.time.TimerQueue;
 import java.util.Optional;
@@ -43,8 +43,8 @@ public final class PanedWindowOperator<K, T> implements Operator, Input<T> {
     private final long offsetMillis;
     private final long paneMillis;
     private final long latenessMillis;
-    private final NamespacedValueState<Long, Object> panes;
-    private final NamespacedValueState<Long, int[]> firings;
+    private final LongNamespacedValueState<Object> panes;
+    private final LongNamespacedValueState<int[]> firings;
     /** Fire timers at a window's max timestamp; namespace = window end (exclusive), in {@link #domain} time. */
     private final TimerQueue<K, Long> fireTimers = new TimerQueue<>();
     /** Event-time expiry timers at {@code end - 1 + lateness}; namespace = window end. */
@@ -72,8 +72,8 @@ public final class PanedWindowOperator<K, T> implements Operator, Input<T> {
         this.offsetMillis = offsetMillis;
         this.paneMillis = gcd(sizeMillis, slideMillis);
         this.latenessMillis = domain == TimeDomain.EVENT_TIME ? latenessMillis : 0;
-        this.panes = backend.valueState("window-panes", Object.class);
-        this.firings = backend.valueState("window-firings", int[].class);
+        this.panes = backend.longNamespacedState("window-panes", Object.class);
+        this.firings = backend.longNamespacedState("window-firings", int[].class);
         if (domain == TimeDomain.PROCESSING_TIME) {
             ctx.processingTime().register(this::onProcessingTime);
         }

@@ -161,7 +161,8 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
         for (Window old : absorbed) {
             Object c = windowContents.get(old);
             if (c != null) {
-                mergedContents = contents.merge(mergedContents == null ? contents.create() : mergedContents, c);
+                // The absorbed windows' contents are ours to reuse: merge into the first one instead of copying.
+                mergedContents = mergedContents == null ? c : contents.merge(mergedContents, c);
             }
             WindowMeta m = windowMeta.get(old);
             mergedMeta.emitted = Math.max(mergedMeta.emitted, m.emitted);

@@ -3,6 +3,7 @@ package dev.weir.runtime.state.heap;
 import dev.weir.runtime.state.KeyGroupRange;
 import dev.weir.runtime.state.KeyGroups;
 import dev.weir.runtime.state.KeyedStateBackend;
+import dev.weir.runtime.state.LongNamespacedValueState;
 import dev.weir.runtime.state.NamespacedValueState;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final int numberOfKeyGroups;
     private final KeyGroupRange range;
     private final Map<String, HeapValueState<K, ?, ?>> states = new HashMap<>();
+    private final Map<String, HeapLongNamespacedState<K, ?>> longStates = new HashMap<>();
     private K currentKey;
+    private long keyVersion;
     private int currentKeyGroupIndex;
 
     public HeapKeyedStateBackend(int numberOfKeyGroups, KeyGroupRange range) {
@@ -45,6 +48,12 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         }
         currentKey = key;
         currentKeyGroupIndex = kg - range.startInclusive();
+        keyVersion++;
+    }
+
+    /** Changes with every {@link #setCurrentKey}; lets states cache the current key's entry. */
+    long keyVersion() {
+        return keyVersion;
     }
 
     @Override
@@ -68,6 +77,16 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public <V> LongNamespacedValueState<V> longNamespacedState(String name, Class<?> valueType) {
+        if (states.containsKey(name)) {
+            throw new IllegalArgumentException("state '" + name + "' already exists with object namespaces");
+        }
+        return (LongNamespacedValueState<V>) longStates.computeIfAbsent(name,
+                n -> new HeapLongNamespacedState<>(this, range.size()));
+    }
+
+    @Override
     public boolean storesReferences() {
         return true;
     }
@@ -76,6 +95,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     public long entryCount() {
         long n = 0;
         for (HeapValueState<K, ?, ?> s : states.values()) {
+            n += s.entryCount();
+        }
+        for (HeapLongNamespacedState<K, ?> s : longStates.values()) {
             n += s.entryCount();
         }
         return n;

@@ -9,6 +9,8 @@ import java.util.Map;
 final class HeapValueState<K, N, V> implements NamespacedValueState<N, V> {
     private final HeapKeyedStateBackend<K> backend;
     private final Map<K, Map<N, V>>[] byKeyGroup;
+    private long cachedVersion = -1;
+    private Map<N, V> cached;
 
     @SuppressWarnings("unchecked")
     HeapValueState(HeapKeyedStateBackend<K> backend, int keyGroups) {
@@ -23,9 +25,19 @@ final class HeapValueState<K, N, V> implements NamespacedValueState<N, V> {
         return byKeyGroup[backend.currentKeyGroupIndex()];
     }
 
+    /** The current key's namespace map, looked up once per current key. */
+    private Map<N, V> current() {
+        long version = backend.keyVersion();
+        if (version != cachedVersion) {
+            cached = group().get(backend.currentKey());
+            cachedVersion = version;
+        }
+        return cached;
+    }
+
     @Override
     public V get(N namespace) {
-        Map<N, V> m = group().get(backend.currentKey());
+        Map<N, V> m = current();
         return m == null ? null : m.get(namespace);
     }
 
@@ -35,30 +47,28 @@ final class HeapValueState<K, N, V> implements NamespacedValueState<N, V> {
             remove(namespace);
             return;
         }
-        Map<K, Map<N, V>> g = group();
-        K key = backend.currentKey();
-        Map<N, V> m = g.get(key);
+        Map<N, V> m = current();
         if (m == null) {
             m = new HashMap<>(4);
-            g.put(key, m);
+            group().put(backend.currentKey(), m);
+            cached = m;
         }
         m.put(namespace, value);
     }
 
     @Override
     public void remove(N namespace) {
-        Map<K, Map<N, V>> g = group();
-        K key = backend.currentKey();
-        Map<N, V> m = g.get(key);
+        Map<N, V> m = current();
         if (m != null && m.remove(namespace) != null && m.isEmpty()) {
-            g.remove(key);
+            group().remove(backend.currentKey());
+            cached = null;
         }
     }
 
     @Override
     public Iterable<N> namespaces() {
-        Map<N, V> m = group().get(backend.currentKey());
-        return m == null ? List.of() : List.copyOf(m.keySet());
+        Map<N, V> m = current();
+        return m == null ? List.of() : java.util.Collections.unmodifiableSet(m.keySet());
     }
 
     long entryCount() {
