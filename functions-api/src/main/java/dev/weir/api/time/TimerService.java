@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * Timers scoped to the current key. Registering the same timestamp twice for a key yields one firing.
  * An event-time timer at {@code t} fires once the watermark reaches {@code t} (watermark {@code >= t}); a
- * processing-time timer fires once the wall clock reaches {@code t}.
+ * processing-time timer fires once the wall clock has passed {@code t} ({@code now > t}; as in
+ * Flink, so an event handled at {@code now == t} still comes before the timer).
  */
 public interface TimerService {
 

@@ -27,7 +27,7 @@ public final class CountTrigger implements Trigger {
     }
 
     @Override
-    public TriggerResult onElement(long timestampMillis, Window window, TriggerContext ctx) {
+    public TriggerResult onElement(Object element, long timestampMillis, Window window, TriggerContext ctx) {
         ValueState<Long> pending = ctx.state(PENDING);
         long n = pending.valueOr(0L) + 1;
         if (n >= count) {

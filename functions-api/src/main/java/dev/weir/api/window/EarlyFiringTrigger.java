@@ -33,26 +33,37 @@ public final class EarlyFiringTrigger implements Trigger {
     }
 
     @Override
-    public TriggerResult onElement(long timestampMillis, Window window, TriggerContext ctx) {
-        TriggerResult onTime = EventTimeTrigger.INSTANCE.onElement(timestampMillis, window, ctx);
+    public TriggerResult onElement(Object element, long timestampMillis, Window window, TriggerContext ctx) {
+        TriggerResult onTime = EventTimeTrigger.INSTANCE.onElement(element, timestampMillis, window, ctx);
         if (onTime.isFire()) {
             return onTime;
         }
         ValueState<Long> next = ctx.state(NEXT);
         if (next.value() == null) {
-            scheduleNext(window, ctx, next);
+            scheduleNext(window, ctx, next, ctx.currentProcessingTimeMillis());
         }
         return TriggerResult.CONTINUE;
     }
 
-    private void scheduleNext(Window window, TriggerContext ctx, ValueState<Long> next) {
+    /**
+     * Registers the next early firing. In processing time it is {@code interval} after {@code fromProcessingTime}
+     * (the first element's arrival, then the previous firing's timer time, so firings do not drift).
+     */
+    private void scheduleNext(Window window, TriggerContext ctx, ValueState<Long> next, long fromProcessingTime) {
         long at;
         if (domain == TimeDomain.PROCESSING_TIME) {
-            at = ctx.currentProcessingTimeMillis() + intervalMillis;
+            at = fromProcessingTime + intervalMillis;
             ctx.registerProcessingTimeTimer(at);
         } else {
             long from = Math.max(ctx.currentWatermarkMillis(), window.startMillis());
-            long k = Math.floorDiv(from - window.startMillis(), intervalMillis) + 1;
+            if (from >= window.maxTimestampMillis()) {
+                return;
+            }
+            // from < max, so (from - start) and the next boundary below max cannot overflow
+            long k = (from - window.startMillis()) / intervalMillis + 1;
+            if (k > (window.maxTimestampMillis() - window.startMillis()) / intervalMillis) {
+                return;
+            }
             at = window.startMillis() + k * intervalMillis;
             if (at >= window.maxTimestampMillis()) {
                 return;
@@ -69,8 +80,13 @@ public final class EarlyFiringTrigger implements Trigger {
         }
         ValueState<Long> next = ctx.state(NEXT);
         if (domain == TimeDomain.EVENT_TIME && next.value() != null && next.value() == timeMillis) {
+            if (ctx.currentWatermarkMillis() >= window.maxTimestampMillis()) {
+                // The watermark jumped past the window's end: the on-time pane follows; no early pane now.
+                next.clear();
+                return TriggerResult.CONTINUE;
+            }
             next.clear();
-            scheduleNext(window, ctx, next);
+            scheduleNext(window, ctx, next, ctx.currentProcessingTimeMillis());
             return TriggerResult.FIRE;
         }
         return TriggerResult.CONTINUE;
@@ -84,7 +100,7 @@ public final class EarlyFiringTrigger implements Trigger {
             return TriggerResult.CONTINUE;
         }
         next.clear();
-        scheduleNext(window, ctx, next);
+        scheduleNext(window, ctx, next, timeMillis);
         return TriggerResult.FIRE;
     }
 

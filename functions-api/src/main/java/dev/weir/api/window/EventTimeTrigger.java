@@ -13,7 +13,7 @@ public final class EventTimeTrigger implements Trigger {
     }
 
     @Override
-    public TriggerResult onElement(long timestampMillis, Window window, TriggerContext ctx) {
+    public TriggerResult onElement(Object element, long timestampMillis, Window window, TriggerContext ctx) {
         if (window.maxTimestampMillis() <= ctx.currentWatermarkMillis()) {
             return TriggerResult.FIRE;
         }

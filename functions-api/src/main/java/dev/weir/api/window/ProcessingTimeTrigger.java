@@ -1,6 +1,9 @@
 package dev.weir.api.window;
 
-/** Fires once when the wall clock reaches the window's max timestamp. The default for processing-time windows. */
+/**
+ * Fires once when the wall clock passes the window's max timestamp (clock {@code >= end}). The default for
+ * processing-time windows.
+ */
 public final class ProcessingTimeTrigger implements Trigger {
     private static final long serialVersionUID = 1L;
     static final ProcessingTimeTrigger INSTANCE = new ProcessingTimeTrigger();
@@ -9,7 +12,7 @@ public final class ProcessingTimeTrigger implements Trigger {
     }
 
     @Override
-    public TriggerResult onElement(long timestampMillis, Window window, TriggerContext ctx) {
+    public TriggerResult onElement(Object element, long timestampMillis, Window window, TriggerContext ctx) {
         ctx.registerProcessingTimeTimer(window.maxTimestampMillis());
         return TriggerResult.CONTINUE;
     }

@@ -18,8 +18,8 @@ public final class PurgingTrigger implements Trigger {
     }
 
     @Override
-    public TriggerResult onElement(long timestampMillis, Window window, TriggerContext ctx) {
-        return purge(inner.onElement(timestampMillis, window, ctx));
+    public TriggerResult onElement(Object element, long timestampMillis, Window window, TriggerContext ctx) {
+        return purge(inner.onElement(element, timestampMillis, window, ctx));
     }
 
     @Override

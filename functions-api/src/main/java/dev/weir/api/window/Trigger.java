@@ -9,8 +9,11 @@ import java.io.Serializable;
  */
 public interface Trigger extends Serializable {
 
-    /** An element with event timestamp {@code timestampMillis} was added to {@code window}. */
-    TriggerResult onElement(long timestampMillis, Window window, TriggerContext ctx);
+    /**
+     * {@code element} with event timestamp {@code timestampMillis} (processing time for processing-time windows) was
+     * added to {@code window}.
+     */
+    TriggerResult onElement(Object element, long timestampMillis, Window window, TriggerContext ctx);
 
     /** An event-time timer registered by this trigger fired. */
     TriggerResult onEventTime(long timeMillis, Window window, TriggerContext ctx);

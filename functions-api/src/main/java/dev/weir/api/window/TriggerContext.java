@@ -13,7 +13,7 @@ public interface TriggerContext {
     /** Calls {@link Trigger#onEventTime} once the watermark reaches {@code timeMillis}. */
     void registerEventTimeTimer(long timeMillis);
 
-    /** Calls {@link Trigger#onProcessingTime} once the wall clock reaches {@code timeMillis}. */
+    /** Calls {@link Trigger#onProcessingTime} once the wall clock has passed {@code timeMillis} ({@code now > timeMillis}). */
     void registerProcessingTimeTimer(long timeMillis);
 
     void deleteEventTimeTimer(long timeMillis);

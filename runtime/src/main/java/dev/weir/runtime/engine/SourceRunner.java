@@ -31,6 +31,9 @@ final class SourceRunner<T> {
     private final TimestampAssigner<T> timestamps;
     private final boolean sourceProvidedWatermarks;
     private final long idleTimeoutMillis;
+    /** How often idleness is checked when watermarks are not emitted periodically anyway, ms of processing time. */
+    private static final long IDLE_CHECK_MILLIS = 100;
+    private final boolean periodicEmission;
     private final long periodicIntervalMillis;
     private int unfinished;
     private boolean idle;
@@ -57,8 +60,12 @@ final class SourceRunner<T> {
         this.timestamps = strategy.timestampAssigner();
         this.sourceProvidedWatermarks = strategy.sourceProvided();
         this.idleTimeoutMillis = strategy.idleTimeout().map(java.time.Duration::toMillis).orElse(-1L);
-        this.periodicIntervalMillis = strategy.emission() instanceof WatermarkStrategy.Emission.Periodic p
+        this.periodicEmission = strategy.emission() instanceof WatermarkStrategy.Emission.Periodic;
+        long emitEvery = strategy.emission() instanceof WatermarkStrategy.Emission.Periodic p
                 ? p.interval().toMillis() : Long.MAX_VALUE;
+        long idleCheckEvery = idleTimeoutMillis > 0 ? Math.max(1, Math.min(IDLE_CHECK_MILLIS, idleTimeoutMillis / 2))
+                : Long.MAX_VALUE;
+        this.periodicIntervalMillis = Math.min(emitEvery, idleCheckEvery);
         this.unfinished = n;
     }
 
@@ -70,6 +77,7 @@ final class SourceRunner<T> {
         return unfinished == 0;
     }
 
+    /** How often {@link #onPeriodic} must run (watermark emission and idleness checks), ms; MAX_VALUE if never. */
     long periodicIntervalMillis() {
         return periodicIntervalMillis;
     }
@@ -101,13 +109,13 @@ final class SourceRunner<T> {
         return any;
     }
 
-    /** Periodic work: emit generator watermarks, mark partitions idle. */
+    /** Periodic work: emit generator watermarks (periodic emission), mark partitions idle. */
     void onPeriodic(long nowMillis) {
         for (int p = 0; p < readers.length; p++) {
             if (finished[p]) {
                 continue;
             }
-            if (!sourceProvidedWatermarks) {
+            if (periodicEmission) {
                 advance(p, generators[p].currentWatermark());
             }
             if (idleTimeoutMillis > 0 && !combiner.isIdle(p) && nowMillis - lastActivityMillis[p] >= idleTimeoutMillis) {

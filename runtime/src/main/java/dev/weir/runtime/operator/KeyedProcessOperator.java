@@ -11,13 +11,14 @@ import dev.weir.runtime.state.KeyedStateBackend;
 import dev.weir.runtime.state.UserStateStore;
 import dev.weir.runtime.state.VoidNamespace;
 import dev.weir.runtime.time.InternalTimer;
+import dev.weir.runtime.time.ProcessingTimeService;
 import dev.weir.runtime.time.TimerQueue;
 import java.time.Instant;
 
 /**
  * Runs a {@link KeyedFunction}: sets the current key per element, gives the function keyed state and timers.
  * Event-time timers fire when the watermark reaches them, before the watermark is forwarded; processing-time
- * timers fire when the engine's clock reaches them. Processing-time timers still pending at the end of a bounded
+ * timers fire when the engine's clock has passed them. Processing-time timers still pending at the end of a bounded
  * input do not fire.
  */
 public final class KeyedProcessOperator<K, I, O> implements Operator, Input<I> {
@@ -95,8 +96,9 @@ public final class KeyedProcessOperator<K, I, O> implements Operator, Input<I> {
     }
 
     private void onProcessingTime(long nowMillis) {
-        if (processingTimers.nextTimestamp() <= nowMillis) {
-            processingTimers.fireUpTo(nowMillis, t -> fire(t, TimeDomain.PROCESSING_TIME));
+        long due = ProcessingTimeService.dueUpTo(nowMillis);
+        if (processingTimers.nextTimestamp() <= due) {
+            processingTimers.fireUpTo(due, t -> fire(t, TimeDomain.PROCESSING_TIME));
         }
     }
 

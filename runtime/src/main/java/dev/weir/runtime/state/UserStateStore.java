@@ -32,9 +32,10 @@ public final class UserStateStore implements KeyedStateStore {
         this.processingTime = processingTime;
     }
 
+    /** Checks that a state name is always declared with the same descriptor (kind, types, TTL). */
     private void register(StateDescriptor d) {
         StateDescriptor previous = descriptors.putIfAbsent(d.name(), d);
-        if (previous != null && !previous.equals(d)) {
+        if (previous != null && previous != d && !previous.equals(d)) {
             throw new IllegalArgumentException("state '" + d.name() + "' is declared twice with different descriptors: "
                     + previous + " and " + d);
         }
@@ -43,8 +44,8 @@ public final class UserStateStore implements KeyedStateStore {
     @Override
     @SuppressWarnings("unchecked")
     public <T> ValueState<T> value(ValueStateDescriptor<T> d) {
+        register(d);
         return (ValueState<T>) handles.computeIfAbsent(d.name(), n -> {
-            register(d);
             return new Value<T>(backend.valueState("user:" + n, d.type()), d.ttl().orElse(null));
         });
     }
@@ -52,8 +53,8 @@ public final class UserStateStore implements KeyedStateStore {
     @Override
     @SuppressWarnings("unchecked")
     public <T> ListState<T> list(ListStateDescriptor<T> d) {
+        register(d);
         return (ListState<T>) handles.computeIfAbsent(d.name(), n -> {
-            register(d);
             return new ListValue<T>(new Value<>(backend.valueState("user:" + n, List.class), d.ttl().orElse(null)));
         });
     }
@@ -61,8 +62,8 @@ public final class UserStateStore implements KeyedStateStore {
     @Override
     @SuppressWarnings("unchecked")
     public <UK, UV> MapState<UK, UV> map(MapStateDescriptor<UK, UV> d) {
+        register(d);
         return (MapState<UK, UV>) handles.computeIfAbsent(d.name(), n -> {
-            register(d);
             return new MapValue<UK, UV>(backend.valueState("user:" + n, Map.class), d.ttl().orElse(null));
         });
     }
@@ -220,8 +221,7 @@ public final class UserStateStore implements KeyedStateStore {
 
         @Override
         public boolean contains(UK key) {
-            Map<UK, Object> m = live();
-            return m != null && m.containsKey(key);
+            return get(key) != null;
         }
 
         @Override
@@ -233,6 +233,11 @@ public final class UserStateStore implements KeyedStateStore {
             }
             Map<UK, UV> out = new LinkedHashMap<>();
             m.forEach((k, v) -> out.put(k, ttl == null ? (UV) v : ((TtlValue<UV>) v).value()));
+            if (ttl != null && ttl.refresh() == StateTtl.Refresh.ON_READ_AND_WRITE) {
+                long now = processingTime.millis();
+                m.replaceAll((k, v) -> new TtlValue<>(((TtlValue<?>) v).value(), now));
+                write(m);
+            }
             return out;
         }
 

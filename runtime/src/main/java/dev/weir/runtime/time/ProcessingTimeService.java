@@ -9,10 +9,18 @@ import java.util.List;
  * due. Single-threaded by design: no timer thread, no locks.
  */
 public final class ProcessingTimeService {
-    /** Receives processing-time advances. */
+    /**
+     * Receives processing-time advances. A processing-time timer at {@code t} fires once the clock has passed
+     * {@code t} ({@code now > t}), as in Flink: an element arriving at {@code now == t} still sees the timer pending.
+     */
     @FunctionalInterface
     public interface Listener {
         void onProcessingTime(long nowMillis);
+    }
+
+    /** The latest timer timestamp that is due at {@code nowMillis}. */
+    public static long dueUpTo(long nowMillis) {
+        return nowMillis == Long.MIN_VALUE ? Long.MIN_VALUE : nowMillis - 1;
     }
 
     private final Clock clock;

@@ -5,6 +5,7 @@ import dev.weir.api.function.KeySelector;
 import dev.weir.api.time.TimeDomain;
 import dev.weir.api.window.PaneInfo;
 import dev.weir.api.window.Window;
+import dev.weir.runtime.operator.FailureHandler;
 import dev.weir.runtime.operator.Input;
 import dev.weir.runtime.operator.Operator;
 import dev.weir.runtime.operator.OperatorContext;
@@ -14,6 +15,7 @@ import dev.weir.runtime.operator.Watermarks;
 import dev.weir.runtime.state.KeyedStateBackend;
 import dev.weir.runtime.state.LongNamespacedValueState;
 import dev.weir.runtime.time.InternalTimer;
+import dev.weir.runtime.time.ProcessingTimeService;
 import dev.weir.runtime.time.TimerQueue;
 import java.util.Optional;
 
@@ -49,6 +51,7 @@ public final class PanedWindowOperator<K, T> implements Operator, Input<T> {
     private final TimerQueue<K, Long> fireTimers = new TimerQueue<>();
     /** Event-time expiry timers at {@code end - 1 + lateness}; namespace = window end. */
     private final TimerQueue<K, Long> expiryTimers = new TimerQueue<>();
+    private final FailureHandler failures;
     private long watermark = Watermarks.UNKNOWN;
 
     /**
@@ -71,12 +74,20 @@ public final class PanedWindowOperator<K, T> implements Operator, Input<T> {
         this.slideMillis = slideMillis;
         this.offsetMillis = offsetMillis;
         this.paneMillis = gcd(sizeMillis, slideMillis);
+        this.failures = ctx.failureHandler();
         this.latenessMillis = domain == TimeDomain.EVENT_TIME ? latenessMillis : 0;
         this.panes = backend.longNamespacedState("window-panes", Object.class);
         this.firings = backend.longNamespacedState("window-firings", int[].class);
         if (domain == TimeDomain.PROCESSING_TIME) {
             ctx.processingTime().register(this::onProcessingTime);
         }
+    }
+
+    /** {@code end - 1 + lateness}: event time at which the window ending at {@code end} expires; saturating. */
+    private long expiryTime(long end) {
+        long max = end - 1;
+        long t = max + latenessMillis;
+        return t < max ? Long.MAX_VALUE : t;
     }
 
     static long gcd(long a, long b) {
@@ -103,7 +114,7 @@ public final class PanedWindowOperator<K, T> implements Operator, Input<T> {
         ctx.metrics().incIn();
         long ts = domain == TimeDomain.EVENT_TIME ? timestampMillis : ctx.processingTime().now();
         long lastStart = lastWindowStart(ts);
-        if (domain == TimeDomain.EVENT_TIME && lastStart + sizeMillis - 1 + latenessMillis <= watermark) {
+        if (domain == TimeDomain.EVENT_TIME && expiryTime(lastStart + sizeMillis) <= watermark) {
             ctx.metrics().incLate();
             lateTag.ifPresent(tag -> output.side(tag, value, timestampMillis, headers));
             return;
@@ -129,7 +140,7 @@ public final class PanedWindowOperator<K, T> implements Operator, Input<T> {
             // Windows of this element that already fired but are within the allowed lateness: emit an update.
             for (long start = lastStart; start + sizeMillis > ts; start -= slideMillis) {
                 long end = start + sizeMillis;
-                if (end - 1 <= watermark && end - 1 + latenessMillis > watermark) {
+                if (end - 1 <= watermark && expiryTime(end) > watermark) {
                     fire(key, end, PaneInfo.Timing.LATE);
                 }
             }
@@ -161,15 +172,15 @@ public final class PanedWindowOperator<K, T> implements Operator, Input<T> {
             }
             index = count[0]++;
             firings.put(end, count);
-            expiryTimers.register(end - 1 + latenessMillis, key, end);
+            expiryTimers.register(expiryTime(end), key, end);
         }
+        Window window = new Window(start, end);
         try {
-            contents.emit(key, new Window(start, end), result, new PaneInfo(timing, index), watermark);
+            contents.emit(key, window, result, new PaneInfo(timing, index), watermark);
         } catch (PipelineFailedException e) {
             throw e;
         } catch (Exception e) {
-            throw new PipelineFailedException(ctx.name(), "window function failed for key " + key + " and window ["
-                    + start + ", " + end + ")", e);
+            failures.failed(new FailedWindow(key, window), window.maxTimestampMillis(), Headers.EMPTY, e, output);
         }
         if (latenessMillis == 0) {
             expire(end);
@@ -211,8 +222,9 @@ public final class PanedWindowOperator<K, T> implements Operator, Input<T> {
     }
 
     private void onProcessingTime(long nowMillis) {
-        if (fireTimers.nextTimestamp() <= nowMillis) {
-            fireTimers.fireUpTo(nowMillis, this::onFireTimer);
+        long due = ProcessingTimeService.dueUpTo(nowMillis);
+        if (fireTimers.nextTimestamp() <= due) {
+            fireTimers.fireUpTo(due, this::onFireTimer);
         }
     }
 

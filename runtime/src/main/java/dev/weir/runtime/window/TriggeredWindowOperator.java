@@ -11,6 +11,7 @@ import dev.weir.api.window.TriggerContext;
 import dev.weir.api.window.TriggerResult;
 import dev.weir.api.window.Window;
 import dev.weir.runtime.graph.PipelineValidationException;
+import dev.weir.runtime.operator.FailureHandler;
 import dev.weir.runtime.operator.Input;
 import dev.weir.runtime.operator.Operator;
 import dev.weir.runtime.operator.OperatorContext;
@@ -20,6 +21,7 @@ import dev.weir.runtime.operator.Watermarks;
 import dev.weir.runtime.state.KeyedStateBackend;
 import dev.weir.runtime.state.NamespacedValueState;
 import dev.weir.runtime.time.InternalTimer;
+import dev.weir.runtime.time.ProcessingTimeService;
 import dev.weir.runtime.time.TimerQueue;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +54,9 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
     private final TimerQueue<K, Window> processingTimers = new TimerQueue<>();
     private final Context triggerContext = new Context();
     private final List<Window> assigned = new ArrayList<>(4);
+    private final FailureHandler failures;
     private long watermark = Watermarks.UNKNOWN;
+    private boolean inputEnded;
 
     public TriggeredWindowOperator(OperatorContext ctx, KeySelector<T, K> keySelector, KeyedStateBackend<K> backend,
                                    WindowContents<K, T, Object> contents, Output<Object> output, Optional<String> lateTag,
@@ -73,6 +77,7 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
         this.latenessMillis = domain == TimeDomain.EVENT_TIME ? latenessMillis : 0;
         this.windowContents = backend.valueState("window-contents", Object.class);
         this.windowMeta = backend.valueState("window-meta", WindowMeta.class);
+        this.failures = ctx.failureHandler();
         ctx.processingTime().register(this::onProcessingTime);
     }
 
@@ -122,7 +127,7 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
                 windowContents.put(w, updated);
             }
             triggerContext.window = w;
-            handle(key, w, trigger.onElement(ts, w, triggerContext), false);
+            handle(key, w, trigger.onElement(value, ts, w, triggerContext), false);
             registerCleanupTimer(key, w);
         }
         if (!accepted) {
@@ -183,8 +188,12 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
         return merged;
     }
 
+    /** Current time in the window's domain; at end of input processing time counts as the end of time (flush). */
     private long currentTime() {
-        return domain == TimeDomain.EVENT_TIME ? watermark : ctx.processingTime().now();
+        if (domain == TimeDomain.EVENT_TIME) {
+            return watermark;
+        }
+        return inputEnded ? Long.MAX_VALUE : ctx.processingTime().now();
     }
 
     /**
@@ -223,7 +232,7 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
         } catch (PipelineFailedException e) {
             throw e;
         } catch (Exception e) {
-            throw new PipelineFailedException(ctx.name(), "window function failed for key " + key + " and window " + w, e);
+            failures.failed(new FailedWindow(key, w), w.maxTimestampMillis(), Headers.EMPTY, e, output);
         }
     }
 
@@ -276,8 +285,9 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
     }
 
     private void onProcessingTime(long nowMillis) {
-        if (processingTimers.nextTimestamp() <= nowMillis) {
-            processingTimers.fireUpTo(nowMillis, t -> onTimer(t, TimeDomain.PROCESSING_TIME));
+        long due = ProcessingTimeService.dueUpTo(nowMillis);
+        if (processingTimers.nextTimestamp() <= due) {
+            processingTimers.fireUpTo(due, t -> onTimer(t, TimeDomain.PROCESSING_TIME));
         }
     }
 
@@ -288,6 +298,7 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
 
     @Override
     public void endOfInput() {
+        inputEnded = true;
         if (domain == TimeDomain.PROCESSING_TIME) {
             processingTimers.fireUpTo(Long.MAX_VALUE, t -> onTimer(t, TimeDomain.PROCESSING_TIME));
         }

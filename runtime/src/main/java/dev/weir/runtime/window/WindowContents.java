@@ -12,7 +12,6 @@ import dev.weir.api.event.Headers;
 import dev.weir.runtime.graph.WindowFunctionRef;
 import dev.weir.runtime.operator.OperatorContext;
 import dev.weir.runtime.operator.Output;
-import java.util.ArrayList;
 
 /**
  * What a window keeps and how it emits: an accumulator for an {@link AggregateFunction}, or the element list for
@@ -76,12 +75,15 @@ public abstract sealed class WindowContents<K, T, S> {
         }
     }
 
-    /** All elements, for a process-window function. */
-    static final class Buffering<K, T> extends WindowContents<K, T, ArrayList<T>> implements WindowContext, Collector<Object> {
+    /** All elements in arrival order, for a process-window function. */
+    static final class Buffering<K, T> extends WindowContents<K, T, ElementBuffer<T>>
+            implements WindowContext, Collector<Object> {
         private final ProcessWindowFunction<K, T, Object> fn;
         private final OperatorContext ctx;
         private final Object config;
         private final Output<Object> output;
+        /** Arrival sequence of the next element (per operator). */
+        private long nextArrival;
         private Window window;
         private PaneInfo pane;
         private long watermark;
@@ -94,28 +96,28 @@ public abstract sealed class WindowContents<K, T, S> {
         }
 
         @Override
-        public ArrayList<T> create() {
-            return new ArrayList<>(4);
+        public ElementBuffer<T> create() {
+            return new ElementBuffer<>();
         }
 
         @Override
-        public ArrayList<T> add(ArrayList<T> contents, T value) {
-            contents.add(value);
+        public ElementBuffer<T> add(ElementBuffer<T> contents, T value) {
+            contents.add(nextArrival++, value);
             return contents;
         }
 
         @Override
-        public ArrayList<T> merge(ArrayList<T> into, ArrayList<T> from) {
-            into.addAll(from);
+        public ElementBuffer<T> merge(ElementBuffer<T> into, ElementBuffer<T> from) {
+            into.mergeFrom(from);
             return into;
         }
 
         @Override
-        public void emit(K key, Window w, ArrayList<T> contents, PaneInfo p, long watermarkMillis) throws Exception {
+        public void emit(K key, Window w, ElementBuffer<T> contents, PaneInfo p, long watermarkMillis) throws Exception {
             this.window = w;
             this.pane = p;
             this.watermark = watermarkMillis;
-            fn.process(key, java.util.Collections.unmodifiableList(contents), this, this);
+            fn.process(key, contents.view(), this, this);
         }
 
         @Override

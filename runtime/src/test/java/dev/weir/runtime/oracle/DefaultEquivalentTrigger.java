@@ -16,8 +16,8 @@ final class DefaultEquivalentTrigger implements Trigger {
     private final Trigger delegate = Triggers.eventTime();
 
     @Override
-    public TriggerResult onElement(long timestampMillis, Window window, TriggerContext ctx) {
-        return delegate.onElement(timestampMillis, window, ctx);
+    public TriggerResult onElement(Object element, long timestampMillis, Window window, TriggerContext ctx) {
+        return delegate.onElement(element, timestampMillis, window, ctx);
     }
 
     @Override

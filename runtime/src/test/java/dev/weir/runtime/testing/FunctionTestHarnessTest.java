@@ -57,6 +57,8 @@ class FunctionTestHarnessTest {
         h.processElement("a1", 0).processElement("a2", 1);
         assertThat(h.state("a").value(LastValue.LAST).value()).isEqualTo("a2");
         h.advanceProcessingTime(Duration.ofSeconds(30));
+        assertThat(h.outputValues()).as("a processing-time timer fires once the clock has passed it").hasSize(2);
+        h.advanceProcessingTime(Duration.ofMillis(1));
         assertThat(h.outputValues()).containsExactly("a:null->a1", "a:a1->a2", "a:timeout(PROCESSING_TIME)");
         h.advanceProcessingTime(Duration.ofSeconds(30));
         assertThat(h.state("a").value(LastValue.LAST).value()).as("expired after 1 minute").isNull();
@@ -92,8 +94,8 @@ class FunctionTestHarnessTest {
         var h = FunctionTestHarness.window(TumblingWindows.of(Duration.ofMinutes(1)), (String s) -> "k", new Count(),
                 FunctionTestHarness.WindowOptions.defaults()
                         .withTrigger(Triggers.earlyFirings(Duration.ofSeconds(10), TimeDomain.PROCESSING_TIME)));
-        h.processElement("a", 1_000).advanceProcessingTime(Duration.ofSeconds(10));
-        h.processElement("b", 2_000).advanceProcessingTime(Duration.ofSeconds(10));
+        h.processElement("a", 1_000).advanceProcessingTime(Duration.ofMillis(10_001));
+        h.processElement("b", 2_000).advanceProcessingTime(Duration.ofMillis(10_001));
         h.advanceWatermark(59_999);
         assertThat(h.outputValues()).extracting(r -> r.pane().timing() + ":" + r.value())
                 .containsExactly("EARLY:1", "EARLY:2", "ON_TIME:2");
