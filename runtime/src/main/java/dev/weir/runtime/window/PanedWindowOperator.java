@@ -29,8 +29,10 @@ import java.util.Optional;
  * that time updates the window and re-emits it at once (LATE, pane index + 1). An element whose windows are all past
  * that point goes to the late-data side output. A pane is dropped when its last window expires.
  *
- * <p>Timers are registered once per (key, pane), not per element. For tumbling windows (pane = window) no merge
- * happens at all.
+ * <p>Timers: a new (key, pane) registers one timer, for its earliest window that has not fired; when a window fires
+ * on time and the next window shares panes with it, the next window's timer is registered then (chaining). So a
+ * sliding window costs about one timer per window fired, not {@code size / slide} per pane. For tumbling windows
+ * (pane = window) no merge and no chaining happen at all.
  */
 public final class PanedWindowOperator<K, T> implements Operator, Input<T> {
     private final OperatorContext ctx;
@@ -129,10 +131,14 @@ public final class PanedWindowOperator<K, T> implements Operator, Input<T> {
             panes.put(paneStart, updated);
         }
         if (newPane) {
-            for (long start = lastStart; start + sizeMillis > paneStart; start -= slideMillis) {
+            // One timer per new pane: its earliest window that has not fired yet. Later windows of the pane are
+            // chained from there (see fire), so a pane costs one timer, not size/slide timers.
+            long firstStart = lastStart - ((lastStart - (paneStart - sizeMillis + 1)) / slideMillis) * slideMillis;
+            for (long start = firstStart; start <= lastStart; start += slideMillis) {
                 long end = start + sizeMillis;
                 if (domain == TimeDomain.PROCESSING_TIME || end - 1 > watermark) {
                     fireTimers.register(end - 1, key, end);
+                    break;
                 }
             }
         }
@@ -150,19 +156,26 @@ public final class PanedWindowOperator<K, T> implements Operator, Input<T> {
     private void fire(K key, long end, PaneInfo.Timing timing) {
         long start = end - sizeMillis;
         Object result;
+        boolean nextWindowHasData = false;
         if (paneMillis == sizeMillis) {
             result = panes.get(start);
         } else {
             result = null;
+            long nextWindowStart = start + slideMillis;
             for (long p = start; p < end; p += paneMillis) {
                 Object pane = panes.get(p);
                 if (pane != null) {
                     result = contents.merge(result == null ? contents.create() : result, pane);
+                    nextWindowHasData |= p >= nextWindowStart;
                 }
             }
         }
         if (result == null) {
             return;
+        }
+        if (timing == PaneInfo.Timing.ON_TIME && nextWindowHasData) {
+            // Chain: the next window shares panes with this one, so it has data and must fire too.
+            fireTimers.register(end + slideMillis - 1, key, end + slideMillis);
         }
         int index = 0;
         if (latenessMillis > 0) {
