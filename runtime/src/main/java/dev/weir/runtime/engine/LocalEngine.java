@@ -50,6 +50,9 @@ public final class LocalEngine {
             for (Operator op : plan.operators) {
                 op.open();
             }
+            for (SourceRunner<?> s : plan.sources) {
+                s.start();
+            }
             loop(plan, processingTime);
         } catch (PipelineFailedException e) {
             throw e;

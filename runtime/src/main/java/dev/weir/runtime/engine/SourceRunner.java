@@ -73,6 +73,14 @@ final class SourceRunner<T> {
         return name;
     }
 
+    /** Called once before the first poll: a source without partitions is complete at once. */
+    void start() {
+        if (readers.length == 0) {
+            output.watermark(Watermarks.END_OF_TIME);
+            output.endOfInput();
+        }
+    }
+
     boolean isFinished() {
         return unfinished == 0;
     }
@@ -84,9 +92,6 @@ final class SourceRunner<T> {
 
     /** Polls every unfinished partition once. Returns whether any partition produced records. */
     boolean pollAll(int batchSize, long nowMillis) throws Exception {
-        if (readers.length == 0 && unfinished == 0) {
-            return false;
-        }
         boolean any = false;
         for (int p = 0; p < readers.length; p++) {
             if (finished[p]) {

@@ -108,6 +108,25 @@ class LocalEngineTest {
                 .isInstanceOf(PipelineFailedException.class).hasMessageContaining("operator 'parse'");
     }
 
+    @Test
+    void unionWithASourceWithoutPartitionsStillCompletesAndFiresWindows() {
+        Pipeline p = Pipeline.create("empty");
+        var empty = new dev.weir.runtime.source.Source<String>() {
+            public int partitions() { return 0; }
+            public Class<String> type() { return String.class; }
+            public dev.weir.runtime.source.SourceReader<String> createReader(int partition) {
+                throw new IllegalStateException("no partitions");
+            }
+        };
+        CollectSink<WindowResult<String, Long>> out = new CollectSink<>();
+        var a = p.source("a", CollectionSource.of(String.class, clicks(0, 2)), WatermarkStrategy.<String>monotonous());
+        var b = p.source("b", empty, WatermarkStrategy.<String>monotonous());
+        a.union("both", b).keyBy("by", v -> v).window(TumblingWindows.of(Duration.ofMinutes(5)))
+                .aggregate("count", new Count<>()).sink("out", out);
+        new LocalEngine(new ManualClock(0)).run(p.graph());
+        assertThat(out.values()).extracting(WindowResult::value).containsExactly(2L);
+    }
+
     /** Emits the running count per key, and "k:timeout" when 10 ms of event time pass without an event. */
     static final class RunningCount implements KeyedFunction<String, String, String> {
         static final ValueStateDescriptor<Long> COUNT = ValueStateDescriptor.of("count", Long.class);

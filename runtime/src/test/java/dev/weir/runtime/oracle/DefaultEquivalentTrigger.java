@@ -11,7 +11,7 @@ import dev.weir.api.window.Window;
  * different instance, it makes the engine run tumbling and sliding windows on its general (triggered) window
  * operator instead of the paned one, so both operators are checked against the same oracle.
  */
-final class DefaultEquivalentTrigger implements Trigger {
+public final class DefaultEquivalentTrigger implements Trigger {
     private static final long serialVersionUID = 1L;
     private final Trigger delegate = Triggers.eventTime();
 

@@ -14,7 +14,7 @@ import net.jqwik.api.Tuple;
  * points at a random lag behind the largest timestamp seen so far (often 0, sometimes far behind, sometimes
  * slightly ahead of the data), never decreasing. All draws are jqwik arbitraries, so failures shrink.
  */
-final class ScriptGenerators {
+public final class ScriptGenerators {
     /**
      * Upper bound of steps (elements plus watermarks) per script. Lengths are uniform in [1, MAX_STEPS] (jqwik's
      * default favours tiny lists), so most scripts have 20 to 300 steps while failures can still shrink to a few.
@@ -75,9 +75,17 @@ final class ScriptGenerators {
     }
 
     private static Arbitrary<Script> scripts(long origin, boolean clampAtOrigin) {
-        Arbitrary<Integer> keyCount = Arbitraries.integers().between(1, 5);
+        return scripts(origin, clampAtOrigin, MAX_STEPS, 5);
+    }
+
+    /**
+     * Random scripts: up to {@code maxSteps} steps over 1 to {@code maxKeys} keys, starting at {@code origin}
+     * (timestamps clamped there if {@code clampAtOrigin}). Shared with the state-cleanup properties.
+     */
+    public static Arbitrary<Script> scripts(long origin, boolean clampAtOrigin, int maxSteps, int maxKeys) {
+        Arbitrary<Integer> keyCount = Arbitraries.integers().between(1, maxKeys);
         Arbitrary<Integer> watermarkWeight = Arbitraries.integers().between(1, 4);
-        Arbitrary<List<Draw>> draws = draws().list().ofMinSize(1).ofMaxSize(MAX_STEPS)
+        Arbitrary<List<Draw>> draws = draws(maxKeys).list().ofMinSize(1).ofMaxSize(maxSteps)
                 .withSizeDistribution(RandomDistribution.uniform());
         return Combinators.combine(keyCount, watermarkWeight, draws)
                 .as((keys, weight, ds) -> build(origin, clampAtOrigin, keys, weight, ds));
@@ -87,9 +95,9 @@ final class ScriptGenerators {
     private record Draw(int kind, int key, int advance, int disorder, int lag, int value) {
     }
 
-    private static Arbitrary<Draw> draws() {
+    private static Arbitrary<Draw> draws(int maxKeys) {
         Arbitrary<Integer> kind = Arbitraries.integers().between(0, 9);
-        Arbitrary<Integer> key = Arbitraries.integers().between(0, 4);
+        Arbitrary<Integer> key = Arbitraries.integers().between(0, maxKeys - 1);
         Arbitrary<Integer> advance = Arbitraries.integers().between(0, 4);
         Arbitrary<Integer> disorder = Arbitraries.frequencyOf(
                 Tuple.of(7, Arbitraries.integers().between(0, 3)),

@@ -8,6 +8,7 @@ import dev.weir.api.time.TimeDomain;
 import dev.weir.api.window.SessionWindows;
 import dev.weir.api.window.SlidingWindows;
 import dev.weir.api.window.Trigger;
+import dev.weir.runtime.oracle.DefaultEquivalentTrigger;
 import dev.weir.api.window.TriggerContext;
 import dev.weir.api.window.TriggerResult;
 import dev.weir.api.window.Triggers;
@@ -38,35 +39,9 @@ class WindowAlignmentTest {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration QUARTER = Duration.ofMinutes(15);
 
-    /** The event-time trigger under another identity, so windows run on the triggered operator. */
-    static final class SameAsEventTime implements Trigger {
-        private static final long serialVersionUID = 1L;
-        private final Trigger delegate = Triggers.eventTime();
-
-        @Override
-        public TriggerResult onElement(Object element, long timestampMillis, Window window, TriggerContext ctx) {
-            return delegate.onElement(element, timestampMillis, window, ctx);
-        }
-
-        @Override
-        public TriggerResult onEventTime(long timeMillis, Window window, TriggerContext ctx) {
-            return delegate.onEventTime(timeMillis, window, ctx);
-        }
-
-        @Override
-        public TriggerResult onProcessingTime(long timeMillis, Window window, TriggerContext ctx) {
-            return delegate.onProcessingTime(timeMillis, window, ctx);
-        }
-
-        @Override
-        public void clear(Window window, TriggerContext ctx) {
-            delegate.clear(window, ctx);
-        }
-    }
-
     private static FunctionTestHarness<String, WindowResult<String, Long>> counting(WindowSpec spec, boolean paned,
                                                                                    Duration lateness) {
-        Trigger trigger = paned ? Triggers.defaultFor(spec) : new SameAsEventTime();
+        Trigger trigger = paned ? Triggers.defaultFor(spec) : new DefaultEquivalentTrigger();
         return FunctionTestHarness.window(spec, (String s) -> "k", new Count<String>(),
                 WindowOptions.defaults().withTrigger(trigger).withAllowedLateness(lateness)
                         .withLateDataTag(OutputTag.of("late", String.class)));
