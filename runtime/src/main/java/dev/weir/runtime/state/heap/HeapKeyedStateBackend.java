@@ -19,6 +19,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final Map<String, HeapLongNamespacedState<K, ?>> longStates = new HashMap<>();
     private K currentKey;
     private long keyVersion;
+    private int currentKeyHash;
     private int currentKeyGroupIndex;
 
     public HeapKeyedStateBackend(int numberOfKeyGroups, KeyGroupRange range) {
@@ -47,8 +48,14 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             throw new IllegalStateException("key " + key + " is in key group " + kg + ", outside this task's " + range);
         }
         currentKey = key;
+        currentKeyHash = key.hashCode();
         currentKeyGroupIndex = kg - range.startInclusive();
         keyVersion++;
+    }
+
+    /** {@code hashCode()} of the current key, computed once per {@link #setCurrentKey}. */
+    int currentKeyHash() {
+        return currentKeyHash;
     }
 
     /** Changes with every {@link #setCurrentKey}; lets states cache the current key's entry. */
