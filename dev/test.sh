@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project: the README's test command, and what CI (.ci/run) calls.
-# Installs what the tests need when it is missing (JDK 17 and Maven from Debian's packages).
+# Installs what the tests need when it is missing (JDK 17 and Maven from Debian's packages), and starts the Kafka
+# broker the integration tests (*IT) use with dev/kafka.sh, stopping it on exit if this script started it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,4 +13,15 @@ if [ ${#need_install[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_install[@]}"
 fi
 
-exec mvn -B -ntp verify "$@"
+kafka_started=0
+cleanup() {
+  if [ "$kafka_started" = 1 ]; then dev/kafka.sh stop || true; fi
+}
+trap cleanup EXIT
+if ! dev/kafka.sh status >/dev/null 2>&1; then
+  dev/kafka.sh start
+  kafka_started=1
+fi
+export WEIR_KAFKA_BOOTSTRAP="${WEIR_KAFKA_BOOTSTRAP:-$(dev/kafka.sh bootstrap)}"
+
+mvn -B -ntp verify "$@"

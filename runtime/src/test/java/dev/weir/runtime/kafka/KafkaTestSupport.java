@@ -1,0 +1,109 @@
+package dev.weir.runtime.kafka;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The broker the integration tests use: {@code WEIR_KAFKA_BOOTSTRAP} (system property or environment), default
+ * {@code 127.0.0.1:19092}, the broker {@code dev/kafka.sh start} runs. No broker is a test failure, not a skip.
+ */
+final class KafkaTestSupport implements AutoCloseable {
+    static final String BOOTSTRAP = System.getProperty("WEIR_KAFKA_BOOTSTRAP",
+            System.getenv().getOrDefault("WEIR_KAFKA_BOOTSTRAP", "127.0.0.1:19092"));
+
+    final Admin admin;
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    KafkaTestSupport() {
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000"));
+        try {
+            admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            admin.close(Duration.ZERO);
+            fail("no Kafka broker reachable at " + BOOTSTRAP + " (set WEIR_KAFKA_BOOTSTRAP, or start one with "
+                    + "'dev/kafka.sh start'; dev/test.sh does this): " + e);
+        }
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000"));
+    }
+
+    /** Creates a topic with a unique name starting with {@code prefix}. */
+    String createTopic(String prefix, int partitions) throws Exception {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        return name;
+    }
+
+    void send(ProducerRecord<byte[], byte[]> record) throws Exception {
+        producer.send(record).get(30, TimeUnit.SECONDS);
+    }
+
+    void sendAll(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+        records.forEach(r -> sent.add(producer.send(r)));
+        producer.flush();
+        for (java.util.concurrent.Future<?> f : sent) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Every record of {@code topic} up to its current end offsets, partition by partition. */
+    List<ConsumerRecord<byte[], byte[]>> readAll(String topic) throws Exception {
+        int n = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                .partitions().size();
+        Set<TopicPartition> tps = IntStream.range(0, n).mapToObj(p -> new TopicPartition(topic, p))
+                .collect(Collectors.toSet());
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Map<TopicPartition, Long> end = c.endOffsets(tps);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    fail("could not read " + topic + " to its end offsets " + end + " within 30 s");
+                }
+                c.poll(Duration.ofMillis(100)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+        admin.close(Duration.ofSeconds(5));
+    }
+}
