@@ -72,45 +72,14 @@ public final class IntervalJoinOperator<K, L, R, O> implements Operator {
         return ctx.name();
     }
 
+    /** Input 0: the left stream. */
     public Input<L> left() {
-        return new Side<>(0) {
-            @Override
-            public void element(L value, long ts, Headers headers) {
-                onLeft(value, ts, headers);
-            }
-        };
+        return inputs.input(0, this::onLeft);
     }
 
+    /** Input 1: the right stream. */
     public Input<R> right() {
-        return new Side<>(1) {
-            @Override
-            public void element(R value, long ts, Headers headers) {
-                onRight(value, ts, headers);
-            }
-        };
-    }
-
-    private abstract class Side<T> implements Input<T> {
-        private final int index;
-
-        Side(int index) {
-            this.index = index;
-        }
-
-        @Override
-        public void watermark(long watermarkMillis) {
-            inputs.watermark(index, watermarkMillis);
-        }
-
-        @Override
-        public void idle(boolean idle) {
-            inputs.idle(index, idle);
-        }
-
-        @Override
-        public void endOfInput() {
-            inputs.endOfInput(index);
-        }
+        return inputs.input(1, this::onRight);
     }
 
     private void onLeft(L value, long ts, Headers headers) {

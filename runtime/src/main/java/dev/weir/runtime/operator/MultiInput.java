@@ -56,4 +56,38 @@ public final class MultiInput {
     public long combined() {
         return combiner.combined();
     }
+
+    /** Receives the elements of one input of a multi-input operator. */
+    @FunctionalInterface
+    public interface ElementHandler<T> {
+        void element(T value, long timestampMillis, dev.weir.api.event.Headers headers);
+    }
+
+    /**
+     * The {@link Input} for upstream edge {@code index}: elements go to {@code elements}, control signals
+     * (watermark, idleness, end of input) to this bookkeeping.
+     */
+    public <T> Input<T> input(int index, ElementHandler<T> elements) {
+        return new Input<>() {
+            @Override
+            public void element(T value, long timestampMillis, dev.weir.api.event.Headers headers) {
+                elements.element(value, timestampMillis, headers);
+            }
+
+            @Override
+            public void watermark(long watermarkMillis) {
+                MultiInput.this.watermark(index, watermarkMillis);
+            }
+
+            @Override
+            public void idle(boolean idle) {
+                MultiInput.this.idle(index, idle);
+            }
+
+            @Override
+            public void endOfInput() {
+                MultiInput.this.endOfInput(index);
+            }
+        };
+    }
 }

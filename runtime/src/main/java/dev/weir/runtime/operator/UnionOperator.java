@@ -1,7 +1,5 @@
 package dev.weir.runtime.operator;
 
-import dev.weir.api.event.Headers;
-import dev.weir.runtime.watermark.WatermarkCombiner;
 
 /** Merges several inputs of one type. Its watermark is the minimum over active inputs; it ends when all inputs ended. */
 public final class UnionOperator<T> implements Operator {
@@ -22,26 +20,6 @@ public final class UnionOperator<T> implements Operator {
 
     /** The input for upstream edge {@code index}. */
     public Input<T> input(int index) {
-        return new Input<>() {
-            @Override
-            public void element(T value, long timestampMillis, Headers headers) {
-                output.element(value, timestampMillis, headers);
-            }
-
-            @Override
-            public void watermark(long watermarkMillis) {
-                inputs.watermark(index, watermarkMillis);
-            }
-
-            @Override
-            public void idle(boolean idle) {
-                inputs.idle(index, idle);
-            }
-
-            @Override
-            public void endOfInput() {
-                inputs.endOfInput(index);
-            }
-        };
+        return inputs.input(index, output::element);
     }
 }
