@@ -1,6 +1,5 @@
 package dev.weir.runtime.operator;
 
-
 /** Merges several inputs of one type. Its watermark is the minimum over active inputs; it ends when all inputs ended. */
 public final class UnionOperator<T> implements Operator {
     private final String name;
