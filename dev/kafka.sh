@@ -59,6 +59,10 @@ transaction.state.log.min.isr=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
+# Keep data regardless of record timestamps: tests and replays use fixed event times far in the past, which the
+# default 7-day time retention would delete at the first retention check (30 s after start). Reset with
+# 'rm -rf build/kafka/data' while the broker is stopped.
+log.retention.ms=-1
 P
 }
 

@@ -12,20 +12,28 @@ import dev.weir.runtime.spec.connector.SourceConnectorSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Turns connector specs into sources and sinks, reporting every problem. Files are checked, not opened. */
+/**
+ * Turns connector specs into sources and sinks, reporting every problem. Files are checked, not opened; Kafka is not
+ * contacted ({@link KafkaConnectorCompiler}).
+ */
 final class ConnectorCompiler {
     private final SpecContext context;
     private final Problems problems;
+    private final KafkaConnectorCompiler kafka;
 
     ConnectorCompiler(SpecContext context, Problems problems) {
         this.context = context;
         this.problems = problems;
+        this.kafka = new KafkaConnectorCompiler(context, problems, System::getenv);
     }
 
     /** The source, or null if invalid. */
     Source<?> source(SourceConnectorSpec spec, SpecPath path) {
         if (spec instanceof SourceConnectorSpec.Generator g) {
             return generator(g, path);
+        }
+        if (spec instanceof SourceConnectorSpec.Kafka k) {
+            return kafka.source(k, path);
         }
         SourceConnectorSpec.JsonLines j = (SourceConnectorSpec.JsonLines) spec;
         Path file = context.resolve(j.path());
@@ -84,6 +92,9 @@ final class ConnectorCompiler {
         if (spec instanceof SinkConnectorSpec.Print p) {
             return new PrintWriterSink(context.out(), p.prefix() == null ? "" : p.prefix(),
                     p.format() == null ? SinkConnectorSpec.Format.TEXT : p.format(), SpecJson.mapper());
+        }
+        if (spec instanceof SinkConnectorSpec.Kafka k) {
+            return kafka.sink(k, path);
         }
         SinkConnectorSpec.JsonLines j = (SinkConnectorSpec.JsonLines) spec;
         Path file = context.resolve(j.path());

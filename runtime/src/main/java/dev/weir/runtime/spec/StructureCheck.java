@@ -22,7 +22,8 @@ import java.util.Map;
  * with its path (unknown and missing properties, wrong JSON types, unknown {@code type}s, unparseable durations),
  * not just the first one Jackson would throw. The records are the single source of truth: allowed properties are
  * their components, required ones carry {@code @JsonProperty(required = true)}, polymorphic ones
- * {@code @JsonTypeInfo}/{@code @JsonSubTypes}.
+ * {@code @JsonTypeInfo}/{@code @JsonSubTypes}. A sealed interface without {@code @JsonTypeInfo} is a choice of shapes:
+ * a string naming a constant of one of its enums, or an object with the properties of one of its records.
  */
 final class StructureCheck {
     private final Problems problems;
@@ -43,6 +44,8 @@ final class StructureCheck {
             checkList(node, ((ParameterizedType) type).getActualTypeArguments()[0], path);
         } else if (raw.isAnnotationPresent(JsonTypeInfo.class)) {
             checkPolymorphic(node, raw, path);
+        } else if (raw.isInterface() && raw.isSealed()) {
+            checkChoice(node, raw, path);
         } else if (raw.isRecord()) {
             checkRecord(node, raw, path, null);
         } else {
@@ -85,6 +88,53 @@ final class StructureCheck {
         } else {
             checkRecord(node, subtypes.get(t.textValue()), path, property);
         }
+    }
+
+    /** A string naming an enum constant, or an object whose properties all belong to one record subtype. */
+    private void checkChoice(JsonNode node, Class<?> base, SpecPath path) {
+        Class<?> record = null;
+        if (node.isObject() && node.size() > 0) {
+            for (Class<?> c : base.getPermittedSubclasses()) {
+                if (c.isRecord() && properties(c).keySet().containsAll(names(node))) {
+                    record = c;
+                }
+            }
+        }
+        if (record != null) {
+            checkRecord(node, record, path, null);
+        } else if (!node.isTextual() || !choiceNames(base).contains(node.textValue())) {
+            problems.add(path, "expected " + describe(base) + ", got " + show(node));
+        }
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The string forms of a choice: the JSON names of its enums' constants. */
+    private static List<String> choiceNames(Class<?> base) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> c : base.getPermittedSubclasses()) {
+            if (c.isEnum()) {
+                names.addAll(enumNames(c));
+            }
+        }
+        return names;
+    }
+
+    /** A choice for a message: {@code 'earliest', 'latest', {"timestamp": ...} or {"committed": ...}}. */
+    private static String describeChoice(Class<?> base) {
+        List<String> forms = new ArrayList<>();
+        choiceNames(base).forEach(n -> forms.add("'" + n + "'"));
+        for (Class<?> c : base.getPermittedSubclasses()) {
+            if (c.isRecord()) {
+                forms.add("{" + String.join(", ", properties(c).keySet().stream().map(n -> "\"" + n + "\": ...").toList()) + "}");
+            }
+        }
+        return forms.size() == 1 ? forms.get(0)
+                : String.join(", ", forms.subList(0, forms.size() - 1)) + " or " + forms.get(forms.size() - 1);
     }
 
     private void checkRecord(JsonNode node, Class<?> record, SpecPath path, String discriminator) {
@@ -208,6 +258,7 @@ final class StructureCheck {
         if (c == Instant.class) return "an ISO-8601 instant string such as '2024-01-01T00:00:00Z'";
         if (c.isEnum()) return "one of: " + String.join(", ", enumNames(c));
         if (c == List.class) return "an array";
+        if (c.isInterface() && c.isSealed() && !c.isAnnotationPresent(JsonTypeInfo.class)) return describeChoice(c);
         return "an object";
     }
 

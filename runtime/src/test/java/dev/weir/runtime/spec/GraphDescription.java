@@ -13,6 +13,12 @@ import dev.weir.runtime.graph.StatelessNode;
 import dev.weir.runtime.graph.UnionNode;
 import dev.weir.runtime.graph.WindowFunctionRef;
 import dev.weir.runtime.graph.WindowNode;
+import dev.weir.runtime.kafka.KafkaSink;
+import dev.weir.runtime.kafka.KafkaSinkConfig;
+import dev.weir.runtime.kafka.KafkaSource;
+import dev.weir.runtime.kafka.KafkaSourceConfig;
+import dev.weir.runtime.sink.Sink;
+import dev.weir.runtime.source.Source;
 import dev.weir.runtime.watermark.WatermarkStrategy;
 import java.util.Comparator;
 import java.util.stream.Collectors;
@@ -38,7 +44,7 @@ final class GraphDescription {
         if (n instanceof SourceNode<?> s) {
             WatermarkStrategy<?> w = s.watermarks();
             return head + "source " + s.source().getClass().getSimpleName() + "<" + s.source().type().getSimpleName() + ">"
-                    + " partitions=" + s.source().partitions() + " bound=" + w.maxOutOfOrderness() + " idle=" + w.idleTimeout()
+                    + " " + partitions(s.source()) + " bound=" + w.maxOutOfOrderness() + " idle=" + w.idleTimeout()
                     + " emission=" + w.emission() + " timestamps=" + (w.timestampAssigner() instanceof FieldTimestamps f
                     ? "field " + f.accessor().path() : "from source");
         }
@@ -66,6 +72,26 @@ final class GraphDescription {
         if (n instanceof UnionNode) {
             return head + "union";
         }
-        return head + "sink " + ((SinkNode<?>) n).sink();
+        return head + "sink " + sink(((SinkNode<?>) n).sink());
+    }
+
+    /** The partition count; for Kafka (which it would take a broker to count) the settings instead. */
+    private static String partitions(Source<?> source) {
+        if (source instanceof KafkaSource<?> k) {
+            KafkaSourceConfig<?> c = k.config();
+            return "kafka " + c.bootstrapServers() + " " + c.topic() + " start=" + c.startPosition() + " bounded="
+                    + c.stopAtEndOffsets() + " onError=" + c.errorPolicy() + " " + c.deadLetterTopic() + " poll="
+                    + c.pollTimeout() + " " + c.clientProperties();
+        }
+        return "partitions=" + source.partitions();
+    }
+
+    private static String sink(Sink<?> sink) {
+        if (sink instanceof KafkaSink<?> k) {
+            KafkaSinkConfig<?> c = k.config();
+            return "KafkaSink " + c.bootstrapServers() + " " + c.topic() + " key=" + c.key() + " values="
+                    + c.valueSerde() + " " + c.clientProperties();
+        }
+        return String.valueOf(sink);
     }
 }

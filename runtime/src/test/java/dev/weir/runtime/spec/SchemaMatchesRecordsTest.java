@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weir.runtime.functions.BuiltinFunctions;
+import dev.weir.runtime.spec.connector.KafkaStartPosition;
 import dev.weir.runtime.spec.connector.SinkConnectorSpec;
 import dev.weir.runtime.spec.connector.SourceConnectorSpec;
 import java.io.IOException;
@@ -107,6 +108,12 @@ class SchemaMatchesRecordsTest {
                 .containsExactlyElementsOf(StructureCheck.enumNames(SourceConnectorSpec.DemoEvents.class));
         assertThat(texts(defs.at("/printSink/properties/format/enum")))
                 .containsExactlyElementsOf(StructureCheck.enumNames(SinkConnectorSpec.Format.class));
+        assertThat(texts(defs.at("/kafkaSource/properties/errorPolicy/enum")))
+                .containsExactlyElementsOf(StructureCheck.enumNames(SourceConnectorSpec.KafkaErrorPolicy.class));
+        assertThat(texts(defs.at("/kafkaSource/properties/startPosition/oneOf/0/enum")))
+                .containsExactlyElementsOf(StructureCheck.enumNames(KafkaStartPosition.Named.class));
+        assertThat(texts(defs.at("/kafkaSink/properties/valueFormat/enum")))
+                .containsExactlyElementsOf(StructureCheck.enumNames(SinkConnectorSpec.ValueFormat.class));
         assertThat(texts(defs.at("/functionRef/properties/builtin/enum"))).containsExactlyElementsOf(BuiltinFunctions.names());
         for (Map.Entry<String, Class<?>> base : Map.<String, Class<?>>of("node", NodeSpec.class, "windowAssigner",
                 WindowAssignerSpec.class, "trigger", TriggerSpec.class, "sourceConnector", SourceConnectorSpec.class,

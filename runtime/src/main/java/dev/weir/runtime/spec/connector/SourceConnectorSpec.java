@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /** A source node's {@code connector}; the JSON property {@code type} says which. Null settings take defaults. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(SourceConnectorSpec.Generator.class), @JsonSubTypes.Type(SourceConnectorSpec.JsonLines.class)})
+@JsonSubTypes({@JsonSubTypes.Type(SourceConnectorSpec.Generator.class), @JsonSubTypes.Type(SourceConnectorSpec.JsonLines.class),
+        @JsonSubTypes.Type(SourceConnectorSpec.Kafka.class)})
 public sealed interface SourceConnectorSpec {
 
     /**
@@ -59,5 +60,37 @@ public sealed interface SourceConnectorSpec {
     record JsonLines(@JsonProperty(required = true) String path, String valueType) implements SourceConnectorSpec {
         /** The {@code valueType} for Jackson trees. */
         public static final String JSON = "json";
+    }
+
+    /**
+     * A Kafka topic, read with one reader per partition ({@code dev.weir.runtime.kafka.KafkaSource}). The Kafka record
+     * timestamp is the source timestamp.
+     *
+     * @param bootstrapServers {@code host:port[,host:port...]}; default the environment variable
+     *                         {@code WEIR_KAFKA_BOOTSTRAP}, else {@code 127.0.0.1:19092}
+     * @param topic            the topic to read
+     * @param valueType        {@code json} (the default) for Jackson {@code JsonNode}s, {@code string} for UTF-8 text,
+     *                         or the name of a class (read with the default serde for it: JSON for records)
+     * @param startPosition    where each partition starts; default earliest
+     * @param stopAtEnd        bounded: stop at the end offsets seen when reading starts; default false
+     * @param errorPolicy      what happens to a record that cannot be deserialized; default fail
+     * @param deadLetterTopic  where {@code dead-letter} writes such records; required with it, not allowed without
+     * @param pollTimeout      how long one consumer poll may block; default 10 ms
+     */
+    @JsonTypeName("kafka")
+    @JsonPropertyOrder({"bootstrapServers", "topic", "valueType", "startPosition", "stopAtEnd", "errorPolicy",
+            "deadLetterTopic", "pollTimeout"})
+    record Kafka(String bootstrapServers, @JsonProperty(required = true) String topic, String valueType,
+                 KafkaStartPosition startPosition, Boolean stopAtEnd, KafkaErrorPolicy errorPolicy,
+                 String deadLetterTopic, Duration pollTimeout) implements SourceConnectorSpec {
+        /** The {@code valueType} for UTF-8 strings. */
+        public static final String STRING = "string";
+    }
+
+    /** What a kafka source does with a record it cannot deserialize. */
+    enum KafkaErrorPolicy {
+        @JsonProperty("fail") FAIL,
+        @JsonProperty("skip") SKIP,
+        @JsonProperty("dead-letter") DEAD_LETTER
     }
 }
