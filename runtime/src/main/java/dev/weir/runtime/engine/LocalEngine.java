@@ -2,6 +2,7 @@ package dev.weir.runtime.engine;
 
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.operator.Operator;
+import dev.weir.runtime.operator.OperatorMetrics;
 import dev.weir.runtime.operator.PipelineFailedException;
 import dev.weir.runtime.time.Clock;
 import dev.weir.runtime.time.ProcessingTimeService;
@@ -43,9 +44,19 @@ public final class LocalEngine {
      * @throws PipelineFailedException if a function fails under the FAIL error policy, or a source/sink fails
      */
     public JobResult run(PipelineGraph graph) {
+        return run(graph, operators -> { });
+    }
+
+    /**
+     * Runs {@code graph} to completion, handing {@code onStart} the live per-operator metrics once the operators
+     * exist and before the first record, so a metrics reporter can read them while the pipeline runs (plain longs
+     * written by this thread: a reader on another thread may see slightly stale counts).
+     */
+    public JobResult run(PipelineGraph graph, java.util.function.Consumer<Map<String, OperatorMetrics>> onStart) {
         long started = System.nanoTime();
         ProcessingTimeService processingTime = new ProcessingTimeService(clock);
         PhysicalPlan plan = new PhysicalPlan(graph, processingTime);
+        onStart.accept(java.util.Collections.unmodifiableMap(plan.metrics));
         try {
             for (Operator op : plan.operators) {
                 op.open();

@@ -109,6 +109,21 @@ class LocalEngineTest {
     }
 
     @Test
+    void liveMetricsHandedOutAtStartAreTheCountersTheRunUpdates() {
+        Pipeline p = Pipeline.create("live");
+        p.source("in", CollectionSource.of(String.class, clicks(0, 2, 4)), WatermarkStrategy.<String>monotonous())
+                .map("upper", String::toUpperCase).sink("out", new CollectSink<>());
+        java.util.concurrent.atomic.AtomicReference<Map<String, dev.weir.runtime.operator.OperatorMetrics>> live =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        new LocalEngine(new ManualClock(0)).run(p.graph(), m -> {
+            assertThat(m.get("upper").recordsIn()).as("handed out before the first record").isZero();
+            live.set(m);
+        });
+        assertThat(live.get().get("upper").recordsIn()).isEqualTo(3);
+        assertThat(live.get().get("out").recordsIn()).isEqualTo(3);
+    }
+
+    @Test
     void unionWithASourceWithoutPartitionsStillCompletesAndFiresWindows() {
         Pipeline p = Pipeline.create("empty");
         var empty = new dev.weir.runtime.source.Source<String>() {

@@ -1,0 +1,79 @@
+package dev.weir.instance;
+
+import dev.weir.runtime.engine.JobResult;
+import dev.weir.runtime.engine.LocalEngine;
+import dev.weir.runtime.graph.PipelineGraph;
+import dev.weir.runtime.spec.FunctionLoader;
+import dev.weir.runtime.spec.SpecCompiler;
+import dev.weir.runtime.spec.SpecContext;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the configured pipeline on {@link LocalEngine} in a dedicated thread, started when the application starts and
+ * interrupted when it stops. The application keeps serving health and metrics after the pipeline ends.
+ */
+@ApplicationScoped
+public class PipelineRunner {
+    private static final Logger LOG = Logger.getLogger(PipelineRunner.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final InstanceConfig config;
+    private final PipelineStatus status;
+    private final PipelineMetrics metrics;
+    private Thread thread;
+
+    PipelineRunner(InstanceConfig config, PipelineStatus status, PipelineMetrics metrics) {
+        this.config = config;
+        this.status = status;
+        this.metrics = metrics;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        metrics.registerState();
+        thread = new Thread(this::run, "weir-pipeline");
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (thread != null && thread.isAlive()) {
+            thread.interrupt();
+            thread.join(STOP_TIMEOUT.toMillis());
+        }
+    }
+
+    private void run() {
+        Path spec = config.pipeline().spec();
+        List<Path> jars = config.pipeline().jars().orElse(List.of());
+        try (FunctionLoader functions = FunctionLoader.withJars(jars)) {
+            PipelineGraph graph = new SpecCompiler(SpecContext.defaults().withFunctions(functions)).compile(spec);
+            status.running();
+            LOG.infof("pipeline '%s' from %s running", graph.name(), spec);
+            JobResult result = new LocalEngine().run(graph, live -> metrics.publish(graph.name(), live));
+            status.finished();
+            LOG.infof("pipeline '%s' finished in %d ms", graph.name(), result.elapsed().toMillis());
+        } catch (NoSuchFileException e) {
+            fail("no such file: " + e.getFile(), null);
+        } catch (Exception e) {
+            fail(e.getMessage() != null ? e.getMessage() : e.toString(), e);
+        }
+    }
+
+    private void fail(String message, Exception cause) {
+        if (status.state() == PipelineState.FINISHED) {
+            // the run completed; only releasing the function jars failed
+            LOG.warnf(cause, "pipeline from %s finished, but closing its function jars failed: %s",
+                    config.pipeline().spec(), message);
+            return;
+        }
+        status.failed(message);
+        LOG.errorf(cause, "pipeline from %s failed: %s", config.pipeline().spec(), message);
+    }
+}
