@@ -162,6 +162,7 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
         }
         Object mergedContents = null;
         WindowMeta mergedMeta = new WindowMeta();
+        K key = triggerContext.key;
         for (Window old : absorbed) {
             Object c = windowContents.get(old);
             if (c != null) {
@@ -171,21 +172,16 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
             WindowMeta m = windowMeta.get(old);
             mergedMeta.emitted = Math.max(mergedMeta.emitted, m.emitted);
             mergedMeta.onTimeEmitted |= m.onTimeEmitted;
-        }
-        mergedMeta.onTimeEmitted &= merged.maxTimestampMillis() <= currentTime();
-        // Write the merged window before dropping the absorbed ones, so the key's state never becomes empty in between
-        // (the heap backend would drop and re-create the key's namespace map).
-        windowMeta.put(merged, mergedMeta);
-        if (mergedContents != null) {
-            windowContents.put(merged, mergedContents);
-        }
-        K key = triggerContext.key;
-        for (Window old : absorbed) {
             triggerContext.window = old;
             trigger.clear(old, triggerContext);
             deleteCleanupTimer(key, old);
             windowContents.remove(old);
             windowMeta.remove(old);
+        }
+        mergedMeta.onTimeEmitted &= merged.maxTimestampMillis() <= currentTime();
+        windowMeta.put(merged, mergedMeta);
+        if (mergedContents != null) {
+            windowContents.put(merged, mergedContents);
         }
         triggerContext.window = merged;
         trigger.onMerge(merged, triggerContext);
