@@ -1,5 +1,6 @@
 package dev.weir.runtime.engine;
 
+import dev.weir.runtime.functions.Count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import dev.weir.api.function.OutputTag;
 import dev.weir.api.function.TimerContext;
 import dev.weir.api.state.ValueState;
 import dev.weir.api.state.ValueStateDescriptor;
-import dev.weir.api.window.AggregateFunction;
 import dev.weir.api.window.SessionWindows;
 import dev.weir.api.window.SlidingWindows;
 import dev.weir.api.window.TumblingWindows;
@@ -36,13 +36,6 @@ import org.junit.jupiter.api.Test;
 
 class LocalEngineTest {
     static final long MIN = 60_000;
-
-    static final class Count<T> implements AggregateFunction<T, long[], Long> {
-        public long[] createAccumulator() { return new long[1]; }
-        public long[] add(T v, long[] acc) { acc[0]++; return acc; }
-        public long[] merge(long[] a, long[] b) { a[0] += b[0]; return a; }
-        public Long result(long[] acc) { return acc[0]; }
-    }
 
     private static List<Event<Void, String>> clicks(int... minutes) {
         return java.util.Arrays.stream(minutes).mapToObj(m -> Event.of("k", 600 * MIN + m * MIN)).toList();

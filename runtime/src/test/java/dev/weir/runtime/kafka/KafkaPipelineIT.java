@@ -1,8 +1,8 @@
 package dev.weir.runtime.kafka;
 
+import dev.weir.runtime.functions.Count;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.api.window.AggregateFunction;
 import dev.weir.api.window.TumblingWindows;
 import dev.weir.runtime.engine.LocalEngine;
 import dev.weir.runtime.operator.PipelineFailedException;
@@ -37,13 +37,6 @@ class KafkaPipelineIT {
     }
 
     record UserCount(String user, long windowStart, long count) {
-    }
-
-    static final class Count implements AggregateFunction<Click, long[], Long> {
-        public long[] createAccumulator() { return new long[1]; }
-        public long[] add(Click v, long[] acc) { acc[0]++; return acc; }
-        public long[] merge(long[] a, long[] b) { a[0] += b[0]; return a; }
-        public Long result(long[] acc) { return acc[0]; }
     }
 
     private final JsonSerde<Click> clicks = JsonSerde.of(Click.class);
@@ -106,7 +99,7 @@ class KafkaPipelineIT {
         p.source("in", source, WatermarkStrategy.<Click>boundedOutOfOrderness(Duration.ofSeconds(5)))
                 .keyBy("by-user", Click::user)
                 .window(TumblingWindows.of(Duration.ofMillis(WINDOW)))
-                .aggregate("count", new Count())
+                .aggregate("count", new Count<>())
                 .map("to-count", r -> new UserCount(r.key(), r.window().startMillis(), r.value()))
                 .sink("out", new KafkaSink<>(KafkaSinkConfig.builder(KafkaTestSupport.BOOTSTRAP, outTopic, UserCount.class)
                         .key(UserCount::user, String.class).build()));

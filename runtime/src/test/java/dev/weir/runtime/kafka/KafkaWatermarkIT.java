@@ -1,9 +1,9 @@
 package dev.weir.runtime.kafka;
 
+import dev.weir.runtime.functions.Count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.api.event.Event;
-import dev.weir.api.window.AggregateFunction;
 import dev.weir.api.window.TumblingWindows;
 import dev.weir.api.window.WindowResult;
 import dev.weir.runtime.engine.LocalEngine;
@@ -33,13 +33,6 @@ class KafkaWatermarkIT {
     static final long BASE = 1_700_000_000_000L;
     static final Duration WINDOW = Duration.ofSeconds(10);
     static final Duration TIMEOUT = Duration.ofSeconds(20);
-
-    static final class Count implements AggregateFunction<String, long[], Long> {
-        public long[] createAccumulator() { return new long[1]; }
-        public long[] add(String v, long[] acc) { acc[0]++; return acc; }
-        public long[] merge(long[] a, long[] b) { a[0] += b[0]; return a; }
-        public Long result(long[] acc) { return acc[0]; }
-    }
 
     private KafkaTestSupport kafka;
 
@@ -71,7 +64,7 @@ class KafkaWatermarkIT {
                     })
                     .keyBy("by-value", v -> v)
                     .window(TumblingWindows.of(WINDOW))
-                    .aggregate("count", new Count())
+                    .aggregate("count", new Count<>())
                     .sink("out", out);
             thread = new Thread(() -> {
                 try {

@@ -1,5 +1,6 @@
 package dev.weir.runtime.operator;
 
+import dev.weir.runtime.functions.Count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.api.event.Event;
@@ -10,7 +11,6 @@ import dev.weir.api.function.KeyedFunction;
 import dev.weir.api.function.TimerContext;
 import dev.weir.api.state.ValueState;
 import dev.weir.api.state.ValueStateDescriptor;
-import dev.weir.api.window.AggregateFunction;
 import dev.weir.api.window.TumblingWindows;
 import dev.weir.api.window.WindowResult;
 import dev.weir.runtime.engine.JobResult;
@@ -43,30 +43,6 @@ import org.junit.jupiter.api.Test;
  */
 class EngineWatermarkAndErrorPolicyTest {
     private static final long SECOND = 1_000;
-
-    static final class Count<T> implements AggregateFunction<T, long[], Long> {
-        @Override
-        public long[] createAccumulator() {
-            return new long[1];
-        }
-
-        @Override
-        public long[] add(T value, long[] acc) {
-            acc[0]++;
-            return acc;
-        }
-
-        @Override
-        public long[] merge(long[] a, long[] b) {
-            a[0] += b[0];
-            return a;
-        }
-
-        @Override
-        public Long result(long[] acc) {
-            return acc[0];
-        }
-    }
 
     // ---- idleness ------------------------------------------------------------------------------------------------
 

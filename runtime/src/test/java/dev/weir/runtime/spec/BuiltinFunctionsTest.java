@@ -81,8 +81,8 @@ class BuiltinFunctionsTest {
 
     @Test
     void countCountsAndMerges() {
-        Count c = new Count();
-        Long acc = c.add("a", c.add("b", c.createAccumulator()));
+        Count<String> c = new Count<>();
+        long[] acc = c.add("a", c.add("b", c.createAccumulator()));
         assertThat(c.result(c.merge(acc, c.add("c", c.createAccumulator())))).isEqualTo(3L);
     }
 

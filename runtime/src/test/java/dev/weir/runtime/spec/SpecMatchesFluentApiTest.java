@@ -63,7 +63,7 @@ class SpecMatchesFluentApiTest {
                 .window(TumblingWindows.of(Duration.ofSeconds(10)))
                 .allowedLateness(Duration.ofSeconds(2))
                 .lateDataTo(late)
-                .aggregate("clicks-per-10s", this.<Click, Long, Long>aggregate(new Count()));
+                .aggregate("clicks-per-10s", this.<Click, Long, Long>aggregate(new Count<>()));
         counts.sink("print-counts", cast(print("")));
         counts.sideOutput(late).sink("print-late", cast(print("LATE ")));
 

@@ -1,5 +1,6 @@
 package dev.weir.runtime.testing;
 
+import dev.weir.runtime.functions.Count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.api.function.Collector;
@@ -11,7 +12,6 @@ import dev.weir.api.state.MapStateDescriptor;
 import dev.weir.api.state.StateTtl;
 import dev.weir.api.state.ValueStateDescriptor;
 import dev.weir.api.time.TimeDomain;
-import dev.weir.api.window.AggregateFunction;
 import dev.weir.api.window.PaneInfo;
 import dev.weir.api.window.SessionWindows;
 import dev.weir.api.window.TumblingWindows;
@@ -22,13 +22,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class FunctionTestHarnessTest {
-
-    static final class Count implements AggregateFunction<String, long[], Long> {
-        public long[] createAccumulator() { return new long[1]; }
-        public long[] add(String v, long[] acc) { acc[0]++; return acc; }
-        public long[] merge(long[] a, long[] b) { a[0] += b[0]; return a; }
-        public Long result(long[] acc) { return acc[0]; }
-    }
 
     /** Remembers the last value per key for 1 minute of processing time; says "timeout" 30 s after each value. */
     static final class LastValue implements KeyedFunction<String, String, String> {
@@ -68,7 +61,7 @@ class FunctionTestHarnessTest {
     @Test
     void lateElementWithinAllowedLatenessEmitsAnUpdateAndBeyondItGoesToTheSideOutput() {
         OutputTag<String> late = OutputTag.of("late", String.class);
-        var h = FunctionTestHarness.window(TumblingWindows.of(Duration.ofSeconds(10)), (String s) -> "k", new Count(),
+        var h = FunctionTestHarness.window(TumblingWindows.of(Duration.ofSeconds(10)), (String s) -> "k", new Count<>(),
                 FunctionTestHarness.WindowOptions.defaults().withAllowedLateness(Duration.ofSeconds(5)).withLateDataTag(late));
         h.processElement("a", 1_000).processElement("b", 2_000).advanceWatermark(9_999);
         assertThat(h.outputValues()).singleElement().satisfies(r -> {
@@ -91,7 +84,7 @@ class FunctionTestHarnessTest {
 
     @Test
     void earlyFiringTriggerEmitsSpeculativePanesBeforeTheOnTimePane() {
-        var h = FunctionTestHarness.window(TumblingWindows.of(Duration.ofMinutes(1)), (String s) -> "k", new Count(),
+        var h = FunctionTestHarness.window(TumblingWindows.of(Duration.ofMinutes(1)), (String s) -> "k", new Count<>(),
                 FunctionTestHarness.WindowOptions.defaults()
                         .withTrigger(Triggers.earlyFirings(Duration.ofSeconds(10), TimeDomain.PROCESSING_TIME)));
         h.processElement("a", 1_000).advanceProcessingTime(Duration.ofMillis(10_001));
@@ -104,7 +97,7 @@ class FunctionTestHarnessTest {
 
     @Test
     void lateElementBridgingTwoEmittedSessionsMergesThemIntoOneUpdatedSession() {
-        var h = FunctionTestHarness.window(SessionWindows.withGap(Duration.ofSeconds(3)), (String s) -> "k", new Count(),
+        var h = FunctionTestHarness.window(SessionWindows.withGap(Duration.ofSeconds(3)), (String s) -> "k", new Count<>(),
                 FunctionTestHarness.WindowOptions.defaults().withAllowedLateness(Duration.ofSeconds(30)));
         h.processElement("a", 0).processElement("b", 5_000).advanceWatermark(10_000);
         assertThat(h.outputValues()).extracting(WindowResult::value).containsExactly(1L, 1L);
@@ -119,7 +112,7 @@ class FunctionTestHarnessTest {
 
     @Test
     void countTriggerOnGlobalWindowFiresEveryNElementsAndTheRemainderAtEndOfInput() {
-        var h = FunctionTestHarness.window(dev.weir.api.window.GlobalWindows.create(), (String s) -> "k", new Count(),
+        var h = FunctionTestHarness.window(dev.weir.api.window.GlobalWindows.create(), (String s) -> "k", new Count<>(),
                 FunctionTestHarness.WindowOptions.defaults().withTrigger(Triggers.purging(Triggers.count(2))));
         for (int i = 0; i < 5; i++) {
             h.processElement("x" + i, i);
