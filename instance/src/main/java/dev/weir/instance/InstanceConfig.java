@@ -12,6 +12,26 @@ public interface InstanceConfig {
     /** The pipeline this instance runs. */
     Pipeline pipeline();
 
+    /**
+     * {@code weir.task.*}: when set, the instance runs one task of the pipeline on the distributed runtime (Kafka
+     * shuffles, checkpoints, transactions); when absent, the whole pipeline in this process.
+     */
+    Optional<Task> task();
+
+    interface Task {
+        /** {@code weir.task.index}: which task, 0-based. */
+        int index();
+
+        /** {@code weir.task.parallelism}: how many tasks the pipeline runs (one per instance). */
+        int parallelism();
+
+        /** {@code weir.task.kafka-bootstrap}: the Kafka cluster of the task's shuffles and transactions. */
+        String kafkaBootstrap();
+
+        /** {@code weir.task.snapshots}: the directory holding checkpoint snapshots (shared by the instances). */
+        Path snapshots();
+    }
+
     interface Pipeline {
         /** {@code weir.pipeline.spec}: the pipeline spec file (JSON); relative paths inside it resolve against its directory. */
         Path spec();

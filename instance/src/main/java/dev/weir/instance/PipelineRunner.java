@@ -6,6 +6,10 @@ import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.spec.FunctionLoader;
 import dev.weir.runtime.spec.SpecCompiler;
 import dev.weir.runtime.spec.SpecContext;
+import dev.weir.runtime.task.LocalSnapshotStore;
+import dev.weir.runtime.task.TaskId;
+import dev.weir.runtime.task.TaskRunner;
+import dev.weir.runtime.task.TaskSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +21,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the configured pipeline on {@link LocalEngine} in a dedicated thread, started when the application starts and
+ * Runs the configured pipeline — whole, on {@link LocalEngine}, or one task of it on the distributed runtime
+ * ({@link TaskRunner}) when {@code weir.task.*} is set — in a dedicated thread, started when the application starts and
  * interrupted when it stops. The application keeps serving health and metrics after the pipeline ends.
  */
 @ApplicationScoped
@@ -56,7 +61,9 @@ public class PipelineRunner {
             PipelineGraph graph = new SpecCompiler(SpecContext.defaults().withFunctions(functions)).compile(spec);
             status.running();
             LOG.infof("pipeline '%s' from %s running", graph.name(), spec);
-            JobResult result = new LocalEngine().run(graph, live -> metrics.publish(graph.name(), live));
+            JobResult result = config.task().isPresent()
+                    ? runTask(graph, config.task().get())
+                    : new LocalEngine().run(graph, live -> metrics.publish(graph.name(), live));
             status.finished();
             LOG.infof("pipeline '%s' finished in %d ms", graph.name(), result.elapsed().toMillis());
         } catch (NoSuchFileException e) {
@@ -64,6 +71,14 @@ public class PipelineRunner {
         } catch (Exception e) {
             fail(e.getMessage() != null ? e.getMessage() : e.toString(), e);
         }
+    }
+
+    private JobResult runTask(PipelineGraph graph, InstanceConfig.Task task) throws Exception {
+        TaskId id = new TaskId(graph.name(), task.index(), task.parallelism());
+        TaskSettings settings = new TaskSettings(task.kafkaBootstrap(), new LocalSnapshotStore(task.snapshots()));
+        LOG.infof("running task %s (%s, checkpoint every %s)", id, graph.options().deliveryGuarantee(),
+                graph.options().checkpointInterval());
+        return new TaskRunner(graph, id, settings).run(live -> metrics.publish(graph.name(), live));
     }
 
     private void fail(String message, Exception cause) {

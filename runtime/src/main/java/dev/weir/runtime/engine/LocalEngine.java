@@ -1,5 +1,7 @@
 package dev.weir.runtime.engine;
 
+import dev.weir.runtime.checkpoint.CheckpointCoordinator;
+import dev.weir.runtime.checkpoint.Checkpointer;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.operator.Operator;
 import dev.weir.runtime.operator.OperatorMetrics;
@@ -9,11 +11,13 @@ import dev.weir.runtime.time.ProcessingTimeService;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Runs a pipeline in this process, on the calling thread, until every source has ended (bounded input) or the
  * thread is interrupted. Sources are polled round-robin in batches; between batches the engine reads the clock
- * once, emits periodic watermarks, detects idle partitions and fires due processing-time timers.
+ * once, emits periodic watermarks, detects idle partitions and fires due processing-time timers. A run can start
+ * from a snapshot of an earlier run and take snapshots between batches ({@link EngineRun}).
  */
 public final class LocalEngine {
     /** Records read per partition per poll. */
@@ -44,7 +48,7 @@ public final class LocalEngine {
      * @throws PipelineFailedException if a function fails under the FAIL error policy, or a source/sink fails
      */
     public JobResult run(PipelineGraph graph) {
-        return run(graph, operators -> { });
+        return run(graph, EngineRun.defaults());
     }
 
     /**
@@ -52,19 +56,42 @@ public final class LocalEngine {
      * exist and before the first record, so a metrics reporter can read them while the pipeline runs (plain longs
      * written by this thread: a reader on another thread may see slightly stale counts).
      */
-    public JobResult run(PipelineGraph graph, java.util.function.Consumer<Map<String, OperatorMetrics>> onStart) {
+    public JobResult run(PipelineGraph graph, Consumer<Map<String, OperatorMetrics>> onStart) {
+        return run(graph, EngineRun.defaults().withOnStart(onStart));
+    }
+
+    /**
+     * Runs {@code graph} to completion as {@code run} says: restored from a snapshot, with a checkpoint coordinator.
+     *
+     * <p>A restore happens after the operators and sources are built and before they open; the run then continues
+     * where the snapshot was taken (sources resume at their positions, with their watermarks and idleness), and a
+     * snapshot taken after the end of input gives a run that ends at once without output. The coordinator is called
+     * on this thread after every iteration of the loop ({@link CheckpointCoordinator#onBatchBoundary}) and once when
+     * every source ended, before the operators close ({@link CheckpointCoordinator#onEndOfInput}); if it throws, the
+     * run stops like a failing function (operators closed, {@link PipelineFailedException}).
+     *
+     * @throws PipelineFailedException if a function fails under the FAIL error policy, a source/sink fails, the
+     *                                 snapshot does not fit the pipeline (naming the operator), or the coordinator
+     *                                 throws
+     */
+    public JobResult run(PipelineGraph graph, EngineRun run) {
         long started = System.nanoTime();
         ProcessingTimeService processingTime = new ProcessingTimeService(clock);
         PhysicalPlan plan = new PhysicalPlan(graph, processingTime);
-        onStart.accept(java.util.Collections.unmodifiableMap(plan.metrics));
+        run.onStart().accept(java.util.Collections.unmodifiableMap(plan.metrics));
+        PlanCheckpointer checkpointer = new PlanCheckpointer(graph.name(), plan);
         try {
+            if (run.restoreFrom().isPresent()) {
+                checkpointer.restore(run.restoreFrom().get());
+            }
             for (Operator op : plan.operators) {
                 op.open();
             }
             for (SourceRunner<?> s : plan.sources) {
                 s.start();
             }
-            loop(plan, processingTime);
+            loop(plan, processingTime, run.coordinator(), checkpointer);
+            run.coordinator().onEndOfInput(checkpointer);
         } catch (PipelineFailedException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -77,11 +104,14 @@ public final class LocalEngine {
         return new JobResult(graph.name(), Duration.ofNanos(System.nanoTime() - started), Map.copyOf(plan.metrics));
     }
 
-    private void loop(PhysicalPlan plan, ProcessingTimeService processingTime) throws Exception {
+    private void loop(PhysicalPlan plan, ProcessingTimeService processingTime, CheckpointCoordinator coordinator,
+                      Checkpointer checkpointer) throws Exception {
         long interval = plan.sources.stream().mapToLong(SourceRunner::periodicIntervalMillis).min().orElse(Long.MAX_VALUE);
         long now = clock.millis();
         long nextPeriodic = interval == Long.MAX_VALUE ? Long.MAX_VALUE : now + interval;
-        boolean active = true;
+        // Not a single iteration if every source ended already (restored after the end of input): processing time
+        // must not advance after the end of input, or pending processing-time timers would fire.
+        boolean active = plan.sources.stream().anyMatch(s -> !s.isFinished());
         while (active) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("pipeline interrupted");
@@ -104,6 +134,7 @@ public final class LocalEngine {
                 nextPeriodic = now + interval;
             }
             processingTime.advance();
+            coordinator.onBatchBoundary(now, checkpointer);
             if (!any && active) {
                 LockSupport.parkNanos(1_000_000);
             }

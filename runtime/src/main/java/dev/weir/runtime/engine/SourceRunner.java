@@ -1,6 +1,8 @@
 package dev.weir.runtime.engine;
 
 import dev.weir.api.event.Headers;
+import dev.weir.runtime.checkpoint.Checkpointed;
+import dev.weir.runtime.checkpoint.Snapshots;
 import dev.weir.runtime.graph.SourceNode;
 import dev.weir.runtime.operator.OperatorMetrics;
 import dev.weir.runtime.operator.Output;
@@ -12,13 +14,22 @@ import dev.weir.runtime.watermark.TimestampAssigner;
 import dev.weir.runtime.watermark.WatermarkCombiner;
 import dev.weir.runtime.watermark.WatermarkGenerator;
 import dev.weir.runtime.watermark.WatermarkStrategy;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the partitions of one source: assigns timestamps, runs one watermark generator per partition, detects
  * idle partitions, and emits the source's watermark as the minimum over its active partitions. A finished
  * partition counts as watermark END_OF_TIME; when all are finished the source emits END_OF_TIME and end of input.
+ *
+ * <p>Its snapshot holds, per partition, the reader's position and the watermark generator's state (both must be
+ * {@link Checkpointed}) and whether the partition finished, plus every partition's watermark and idle flag and the
+ * source's idle flag and last emitted watermark. Processing-time bookkeeping is not part of it: a restored source
+ * starts its idleness countdowns and its periodic emission schedule afresh, as Flink does, so time spent down does
+ * not make partitions idle. A restored source whose partitions all finished emits nothing: its end of input already
+ * went downstream before the snapshot.
  */
-final class SourceRunner<T> {
+final class SourceRunner<T> implements Checkpointed {
     private final String name;
     private final Output<T> output;
     private final OperatorMetrics metrics;
@@ -37,6 +48,7 @@ final class SourceRunner<T> {
     private final long periodicIntervalMillis;
     private int unfinished;
     private boolean idle;
+    private boolean restored;
 
     @SuppressWarnings("unchecked")
     SourceRunner(SourceNode<T> node, Output<T> output, OperatorMetrics metrics, long nowMillis) {
@@ -75,7 +87,7 @@ final class SourceRunner<T> {
 
     /** Called once before the first poll: a source without partitions is complete at once. */
     void start() {
-        if (readers.length == 0) {
+        if (readers.length == 0 && !restored) {
             output.watermark(Watermarks.END_OF_TIME);
             output.endOfInput();
         }
@@ -163,6 +175,67 @@ final class SourceRunner<T> {
             if (!finished[p]) {
                 readers[p].close();
             }
+        }
+    }
+
+    private record PartitionSnapshot(Object reader, Object generator, boolean finished) {
+    }
+
+    private record Snapshot(List<PartitionSnapshot> partitions, Object combiner, boolean idle) {
+    }
+
+    /**
+     * @throws IllegalStateException if the reader of an unfinished partition or a watermark generator is not
+     *                               {@link Checkpointed}
+     */
+    @Override
+    public Object snapshotState() {
+        List<PartitionSnapshot> partitions = new ArrayList<>(readers.length);
+        for (int p = 0; p < readers.length; p++) {
+            Object reader = finished[p] ? null : checkpointed(readers[p], "reader", p).snapshotState();
+            partitions.add(new PartitionSnapshot(reader, checkpointed(generators[p], "watermark generator", p)
+                    .snapshotState(), finished[p]));
+        }
+        return new Snapshot(partitions, combiner.snapshotState(), idle);
+    }
+
+    private static Checkpointed checkpointed(Object o, String what, int partition) {
+        if (o instanceof Checkpointed c) {
+            return c;
+        }
+        throw new IllegalStateException("the " + what + " of partition " + partition + " (" + o.getClass().getName()
+                + ") does not implement Checkpointed, so the source cannot be part of a snapshot");
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        Snapshot s = Snapshots.expect(state, Snapshot.class, "source");
+        if (s.partitions().size() != readers.length) {
+            throw new IllegalArgumentException("the snapshot has " + s.partitions().size() + " partitions, the source "
+                    + readers.length);
+        }
+        combiner.restoreState(s.combiner());
+        unfinished = 0;
+        for (int p = 0; p < readers.length; p++) {
+            PartitionSnapshot ps = s.partitions().get(p);
+            checkpointed(generators[p], "watermark generator", p).restoreState(ps.generator());
+            finished[p] = ps.finished();
+            if (ps.finished()) {
+                closeFinished(readers[p]);
+            } else {
+                checkpointed(readers[p], "reader", p).restoreState(ps.reader());
+                unfinished++;
+            }
+        }
+        idle = s.idle();
+        restored = true;
+    }
+
+    private static void closeFinished(SourceReader<?> reader) {
+        try {
+            reader.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the reader of a finished partition failed: " + e, e);
         }
     }
 

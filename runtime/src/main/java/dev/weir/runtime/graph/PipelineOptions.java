@@ -1,18 +1,39 @@
 package dev.weir.runtime.graph;
 
 import dev.weir.runtime.state.KeyGroups;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Pipeline-wide settings.
  *
- * @param numberOfKeyGroups fixed number of key groups (the maximum parallelism)
- * @param errorPolicy       what happens when a function throws
+ * @param numberOfKeyGroups  fixed number of key groups (the maximum parallelism)
+ * @param errorPolicy        what happens when a function throws
+ * @param deliveryGuarantee  what the distributed runtime promises about Kafka output after failures
+ * @param checkpointInterval processing time between two checkpoints of a task on the distributed runtime; under
+ *                           exactly-once also about the time until output becomes visible to {@code read_committed}
+ *                           readers
  */
-public record PipelineOptions(int numberOfKeyGroups, ErrorPolicy errorPolicy) {
+public record PipelineOptions(int numberOfKeyGroups, ErrorPolicy errorPolicy, DeliveryGuarantee deliveryGuarantee,
+                              Duration checkpointInterval) {
+    /** The default checkpoint interval. */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
+
     public PipelineOptions {
         if (numberOfKeyGroups < 1 || numberOfKeyGroups > 32768) {
             throw new IllegalArgumentException("numberOfKeyGroups must be in [1, 32768], was " + numberOfKeyGroups);
         }
+        Objects.requireNonNull(errorPolicy, "errorPolicy");
+        Objects.requireNonNull(deliveryGuarantee, "deliveryGuarantee");
+        Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+        if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {
+            throw new IllegalArgumentException("checkpointInterval must be positive, was " + checkpointInterval);
+        }
+    }
+
+    /** Exactly-once, checkpoints every {@link #DEFAULT_CHECKPOINT_INTERVAL}. */
+    public PipelineOptions(int numberOfKeyGroups, ErrorPolicy errorPolicy) {
+        this(numberOfKeyGroups, errorPolicy, DeliveryGuarantee.EXACTLY_ONCE, DEFAULT_CHECKPOINT_INTERVAL);
     }
 
     public static PipelineOptions defaults() {
@@ -20,10 +41,18 @@ public record PipelineOptions(int numberOfKeyGroups, ErrorPolicy errorPolicy) {
     }
 
     public PipelineOptions withErrorPolicy(ErrorPolicy policy) {
-        return new PipelineOptions(numberOfKeyGroups, policy);
+        return new PipelineOptions(numberOfKeyGroups, policy, deliveryGuarantee, checkpointInterval);
     }
 
     public PipelineOptions withNumberOfKeyGroups(int n) {
-        return new PipelineOptions(n, errorPolicy);
+        return new PipelineOptions(n, errorPolicy, deliveryGuarantee, checkpointInterval);
+    }
+
+    public PipelineOptions withDeliveryGuarantee(DeliveryGuarantee guarantee) {
+        return new PipelineOptions(numberOfKeyGroups, errorPolicy, guarantee, checkpointInterval);
+    }
+
+    public PipelineOptions withCheckpointInterval(Duration interval) {
+        return new PipelineOptions(numberOfKeyGroups, errorPolicy, deliveryGuarantee, interval);
     }
 }

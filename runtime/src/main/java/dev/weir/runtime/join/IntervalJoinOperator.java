@@ -3,6 +3,8 @@ package dev.weir.runtime.join;
 import dev.weir.api.event.Headers;
 import dev.weir.api.function.JoinFunction;
 import dev.weir.api.function.KeySelector;
+import dev.weir.runtime.checkpoint.Checkpointed;
+import dev.weir.runtime.checkpoint.Snapshots;
 import dev.weir.runtime.operator.ElementContext;
 import dev.weir.runtime.operator.FailureHandler;
 import dev.weir.runtime.operator.Input;
@@ -30,8 +32,11 @@ import java.util.TreeMap;
  * minimum of both inputs' watermarks) is late: it is counted and joins nothing. A left element is evicted when the
  * watermark reaches {@code l.ts + upper} (no right element that is not late can match it any more), a right element
  * when it reaches {@code r.ts - lower}.
+ *
+ * <p>Its snapshot holds both buffers (keyed state), both eviction timer queues, the inputs' watermarks, idle and ended
+ * flags, and the combined watermark.
  */
-public final class IntervalJoinOperator<K, L, R, O> implements Operator {
+public final class IntervalJoinOperator<K, L, R, O> implements Operator, Checkpointed {
     private final OperatorContext ctx;
     private final JoinFunction<L, R, O> function;
     private final KeySelector<L, K> leftKey;
@@ -169,5 +174,26 @@ public final class IntervalJoinOperator<K, L, R, O> implements Operator {
                 buffer.put(VoidNamespace.INSTANCE, m);
             }
         }
+    }
+
+    private record Snapshot(long watermarkMillis, Object inputs, Object state, Object leftEviction,
+                            Object rightEviction) {
+    }
+
+    @Override
+    public Object snapshotState() {
+        return new Snapshot(watermark, inputs.snapshotState(), backend.snapshotState(), leftEviction.snapshotState(),
+                rightEviction.snapshotState());
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        Snapshot s = Snapshots.expect(state, Snapshot.class, "interval join");
+        watermark = s.watermarkMillis();
+        context.setWatermark(s.watermarkMillis());
+        inputs.restoreState(s.inputs());
+        backend.restoreState(s.state());
+        leftEviction.restoreState(s.leftEviction(), backend::ownsKey);
+        rightEviction.restoreState(s.rightEviction(), backend::ownsKey);
     }
 }

@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * headers, plus the {@code weir.*} headers below. Each write waits for the broker's acknowledgement, so a record is
  * never lost: if the write fails, the pipeline fails.
  */
-final class DeadLetterWriter implements AutoCloseable {
+public final class DeadLetterWriter implements AutoCloseable {
     /** The error message. */
     static final String ERROR = "weir.error";
     /** The error's class name. */
@@ -49,14 +49,7 @@ final class DeadLetterWriter implements AutoCloseable {
     }
 
     void write(ConsumerRecord<byte[], byte[]> r, Throwable error) {
-        RecordHeaders headers = new RecordHeaders(r.headers().toArray());
-        headers.add(ERROR, utf8(String.valueOf(error.getMessage())));
-        headers.add(ERROR_TYPE, utf8(error.getClass().getName()));
-        headers.add(SOURCE_TOPIC, utf8(r.topic()));
-        headers.add(SOURCE_PARTITION, utf8(Integer.toString(r.partition())));
-        headers.add(SOURCE_OFFSET, utf8(Long.toString(r.offset())));
-        Long ts = r.timestamp() >= 0 ? r.timestamp() : null;
-        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, null, ts, r.key(), r.value(), headers);
+        ProducerRecord<byte[], byte[]> out = record(topic, r, error);
         try {
             producer.send(out).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -67,6 +60,22 @@ final class DeadLetterWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing to dead-letter topic '" + topic + "'", e);
         }
+    }
+
+    /**
+     * The dead letter of {@code r}: its key, value, timestamp and headers, plus {@code weir.*} headers naming the
+     * error and where the record came from.
+     */
+    public static ProducerRecord<byte[], byte[]> record(String deadLetterTopic, ConsumerRecord<byte[], byte[]> r,
+                                                        Throwable error) {
+        RecordHeaders headers = new RecordHeaders(r.headers().toArray());
+        headers.add(ERROR, utf8(String.valueOf(error.getMessage())));
+        headers.add(ERROR_TYPE, utf8(error.getClass().getName()));
+        headers.add(SOURCE_TOPIC, utf8(r.topic()));
+        headers.add(SOURCE_PARTITION, utf8(Integer.toString(r.partition())));
+        headers.add(SOURCE_OFFSET, utf8(Long.toString(r.offset())));
+        Long ts = r.timestamp() >= 0 ? r.timestamp() : null;
+        return new ProducerRecord<>(deadLetterTopic, null, ts, r.key(), r.value(), headers);
     }
 
     private static byte[] utf8(String s) {

@@ -1,13 +1,11 @@
 package dev.weir.runtime.kafka;
 
-import dev.weir.api.event.Headers;
 import dev.weir.runtime.source.ReadStatus;
 import dev.weir.runtime.source.RecordSink;
 import dev.weir.runtime.source.SourceReader;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,7 +15,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads one partition of a {@link KafkaSource} with a consumer assigned to it. */
@@ -134,7 +131,7 @@ final class KafkaPartitionReader<T> implements SourceReader<T> {
             onDeserializationError(r, e);
             return;
         }
-        sink.record(value, r.timestamp(), headers(r));
+        sink.record(value, r.timestamp(), KafkaHeaders.toWeir(r));
     }
 
     private void onDeserializationError(ConsumerRecord<byte[], byte[]> r, RuntimeException e) {
@@ -149,19 +146,6 @@ final class KafkaPartitionReader<T> implements SourceReader<T> {
                 deadLettered.incrementAndGet();
             }
         }
-    }
-
-    /** Kafka headers as Weir headers; for a repeated header name the last value wins. */
-    static Headers headers(ConsumerRecord<?, ?> r) {
-        Header[] all = r.headers().toArray();
-        if (all.length == 0) {
-            return Headers.EMPTY;
-        }
-        Map<String, byte[]> map = new LinkedHashMap<>();
-        for (Header h : all) {
-            map.put(h.key(), h.value() == null ? new byte[0] : h.value());
-        }
-        return Headers.of(map);
     }
 
     @Override

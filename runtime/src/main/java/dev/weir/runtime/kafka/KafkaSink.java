@@ -59,12 +59,7 @@ public final class KafkaSink<T> implements Sink<T> {
         public void write(T value, long timestampMillis, Headers headers) throws Exception {
             rethrowFailure();
             byte[] key = config.key().map(k -> k.keyBytes(value)).orElse(null);
-            RecordHeaders h = new RecordHeaders();
-            if (headers != null) {
-                for (String name : headers.names()) {
-                    h.add(name, headers.get(name));
-                }
-            }
+            RecordHeaders h = KafkaHeaders.toKafka(headers);
             Long ts = timestampMillis >= 0 ? timestampMillis : null;
             producer.send(new ProducerRecord<>(config.topic(), null, ts, key, config.valueSerde().serialize(value), h),
                     (metadata, e) -> {

@@ -7,6 +7,8 @@ import dev.weir.api.function.TimerContext;
 import dev.weir.api.state.KeyedStateStore;
 import dev.weir.api.time.TimeDomain;
 import dev.weir.api.time.TimerService;
+import dev.weir.runtime.checkpoint.Checkpointed;
+import dev.weir.runtime.checkpoint.Snapshots;
 import dev.weir.runtime.state.KeyedStateBackend;
 import dev.weir.runtime.state.UserStateStore;
 import dev.weir.runtime.state.VoidNamespace;
@@ -20,8 +22,11 @@ import java.time.Instant;
  * Event-time timers fire when the watermark reaches them, before the watermark is forwarded; processing-time
  * timers fire when the engine's clock has passed them. Processing-time timers still pending at the end of a bounded
  * input do not fire.
+ *
+ * <p>Its snapshot holds the keyed state (the function's value, list and map state, with their TTL timestamps), both
+ * timer queues and the current watermark.
  */
-public final class KeyedProcessOperator<K, I, O> implements Operator, Input<I> {
+public final class KeyedProcessOperator<K, I, O> implements Operator, Input<I>, Checkpointed {
     private final OperatorContext ctx;
     private final KeyedFunction<K, I, O> function;
     private final KeySelector<I, K> keySelector;
@@ -124,6 +129,24 @@ public final class KeyedProcessOperator<K, I, O> implements Operator, Input<I> {
     @Override
     public void endOfInput() {
         output.endOfInput();
+    }
+
+    private record Snapshot(long watermarkMillis, Object state, Object eventTimers, Object processingTimers) {
+    }
+
+    @Override
+    public Object snapshotState() {
+        return new Snapshot(context.currentWatermarkMillis(), backend.snapshotState(), eventTimers.snapshotState(),
+                processingTimers.snapshotState());
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        Snapshot s = Snapshots.expect(state, Snapshot.class, "keyed process operator");
+        context.setWatermark(s.watermarkMillis());
+        backend.restoreState(s.state());
+        eventTimers.restoreState(s.eventTimers(), backend::ownsKey);
+        processingTimers.restoreState(s.processingTimers(), backend::ownsKey);
     }
 
     /** Function context, collector and timer service in one reusable object. */

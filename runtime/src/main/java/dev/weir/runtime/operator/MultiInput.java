@@ -1,14 +1,17 @@
 package dev.weir.runtime.operator;
 
+import dev.weir.runtime.checkpoint.Checkpointed;
+import dev.weir.runtime.checkpoint.Snapshots;
 import dev.weir.runtime.watermark.WatermarkCombiner;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
  * Control-signal bookkeeping of a multi-input operator: combines the inputs' watermarks (minimum over active
- * inputs), reports idleness when all inputs are idle, and end of input when all inputs ended.
+ * inputs), reports idleness when all inputs are idle, and end of input when all inputs ended. Its snapshot holds the
+ * inputs' watermarks, idle and ended flags.
  */
-public final class MultiInput {
+public final class MultiInput implements Checkpointed {
     private final WatermarkCombiner combiner;
     private final boolean[] ended;
     private final LongConsumer onWatermark;
@@ -55,6 +58,31 @@ public final class MultiInput {
 
     public long combined() {
         return combiner.combined();
+    }
+
+    /** The combiner's state, which inputs ended, and whether this operator reported itself idle. */
+    private record Snapshot(Object combiner, boolean[] ended, boolean idle) {
+    }
+
+    @Override
+    public Object snapshotState() {
+        return new Snapshot(combiner.snapshotState(), ended.clone(), idle);
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        Snapshot s = Snapshots.expect(state, Snapshot.class, "multi-input operator");
+        if (s.ended().length != ended.length) {
+            throw new IllegalArgumentException("the snapshot has " + s.ended().length + " inputs, this operator "
+                    + ended.length);
+        }
+        combiner.restoreState(s.combiner());
+        System.arraycopy(s.ended(), 0, ended, 0, ended.length);
+        endedCount = 0;
+        for (boolean e : ended) {
+            endedCount += e ? 1 : 0;
+        }
+        idle = s.idle();
     }
 
     /** Receives the elements of one input of a multi-input operator. */

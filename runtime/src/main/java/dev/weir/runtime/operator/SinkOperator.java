@@ -30,12 +30,26 @@ public final class SinkOperator<T> implements Operator, Input<T> {
 
     @Override
     public void watermark(long watermarkMillis) {
+        try {
+            writer.watermark(watermarkMillis);
+        } catch (Exception e) {
+            throw new PipelineFailedException(ctx.name(), "sink watermark failed", e);
+        }
+    }
+
+    @Override
+    public void idle(boolean idle) {
+        try {
+            writer.idle(idle);
+        } catch (Exception e) {
+            throw new PipelineFailedException(ctx.name(), "sink idleness signal failed", e);
+        }
     }
 
     @Override
     public void endOfInput() {
         try {
-            writer.flush();
+            writer.endOfInput();
         } catch (Exception e) {
             throw new PipelineFailedException(ctx.name(), "sink flush failed", e);
         }

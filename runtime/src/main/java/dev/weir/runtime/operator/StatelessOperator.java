@@ -2,9 +2,14 @@ package dev.weir.runtime.operator;
 
 import dev.weir.api.event.Headers;
 import dev.weir.api.function.StatelessFunction;
+import dev.weir.runtime.checkpoint.Checkpointed;
+import dev.weir.runtime.checkpoint.Snapshots;
 
-/** Runs a {@link StatelessFunction}: map, filter and flatMap. Watermarks pass through unchanged. */
-public final class StatelessOperator<I, O> implements Operator, Input<I> {
+/**
+ * Runs a {@link StatelessFunction}: map, filter and flatMap. Watermarks pass through unchanged. The function keeps
+ * no state, but it can read the current watermark, so that is the operator's snapshot.
+ */
+public final class StatelessOperator<I, O> implements Operator, Input<I>, Checkpointed {
     private final OperatorContext ctx;
     private final StatelessFunction<I, O> function;
     private final Output<O> output;
@@ -61,5 +66,17 @@ public final class StatelessOperator<I, O> implements Operator, Input<I> {
     @Override
     public void endOfInput() {
         output.endOfInput();
+    }
+
+    /** The current watermark (a {@code Long}), or null before the first one. */
+    @Override
+    public Object snapshotState() {
+        long w = element.currentWatermarkMillis();
+        return w == Watermarks.UNKNOWN ? null : w;
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        element.setWatermark(Snapshots.expect(state, Long.class, "stateless operator"));
     }
 }

@@ -1,7 +1,12 @@
 package dev.weir.runtime.operator;
 
-/** Merges several inputs of one type. Its watermark is the minimum over active inputs; it ends when all inputs ended. */
-public final class UnionOperator<T> implements Operator {
+import dev.weir.runtime.checkpoint.Checkpointed;
+
+/**
+ * Merges several inputs of one type. Its watermark is the minimum over active inputs; it ends when all inputs ended.
+ * Its snapshot is its inputs' watermarks, idle and ended flags.
+ */
+public final class UnionOperator<T> implements Operator, Checkpointed {
     private final String name;
     private final Output<T> output;
     private final MultiInput inputs;
@@ -20,5 +25,15 @@ public final class UnionOperator<T> implements Operator {
     /** The input for upstream edge {@code index}. */
     public Input<T> input(int index) {
         return inputs.input(index, output::element);
+    }
+
+    @Override
+    public Object snapshotState() {
+        return inputs.snapshotState();
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        inputs.restoreState(state);
     }
 }

@@ -18,6 +18,22 @@ public interface Sink<T> {
         default void flush() throws Exception {
         }
 
+        /**
+         * The event-time watermark of the stream this writer receives advanced; most writers ignore it, an
+         * internal shuffle forwards it to the downstream tasks.
+         */
+        default void watermark(long watermarkMillis) throws Exception {
+        }
+
+        /** The stream this writer receives became idle ({@code true}) or active again. */
+        default void idle(boolean idle) throws Exception {
+        }
+
+        /** No more input will come; by default a {@link #flush()}. */
+        default void endOfInput() throws Exception {
+            flush();
+        }
+
         @Override
         default void close() throws Exception {
         }

@@ -2,13 +2,16 @@ package dev.weir.runtime.source;
 
 import dev.weir.api.event.Event;
 import dev.weir.api.event.Headers;
+import dev.weir.runtime.checkpoint.Checkpointed;
+import dev.weir.runtime.checkpoint.Snapshots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A bounded source over in-memory events, split into partitions by the caller. Each
- * partition is read in list order, so out-of-order input is reproduced exactly.
+ * partition is read in list order, so out-of-order input is reproduced exactly. A reader's snapshot is the index of
+ * the next event.
  */
 public final class CollectionSource<T> implements Source<T> {
     private final List<List<Event<?, T>>> partitions;
@@ -45,22 +48,43 @@ public final class CollectionSource<T> implements Source<T> {
 
     @Override
     public SourceReader<T> createReader(int partition) {
-        List<Event<?, T>> events = partitions.get(partition);
-        return new SourceReader<>() {
-            private int next;
+        return new Reader<>(partitions.get(partition));
+    }
 
-            @Override
-            public ReadStatus poll(RecordSink<T> sink, int maxRecords) {
-                if (next >= events.size()) {
-                    return ReadStatus.END_OF_INPUT;
-                }
-                int end = Math.min(events.size(), next + maxRecords);
-                for (; next < end; next++) {
-                    Event<?, T> e = events.get(next);
-                    sink.record(e.value(), e.timestampMillis(), e.headers() == null ? Headers.EMPTY : e.headers());
-                }
-                return ReadStatus.MORE;
+    private static final class Reader<T> implements SourceReader<T>, Checkpointed {
+        private final List<Event<?, T>> events;
+        private int next;
+
+        Reader(List<Event<?, T>> events) {
+            this.events = events;
+        }
+
+        @Override
+        public ReadStatus poll(RecordSink<T> sink, int maxRecords) {
+            if (next >= events.size()) {
+                return ReadStatus.END_OF_INPUT;
             }
-        };
+            int end = Math.min(events.size(), next + maxRecords);
+            for (; next < end; next++) {
+                Event<?, T> e = events.get(next);
+                sink.record(e.value(), e.timestampMillis(), e.headers() == null ? Headers.EMPTY : e.headers());
+            }
+            return ReadStatus.MORE;
+        }
+
+        @Override
+        public Object snapshotState() {
+            return next;
+        }
+
+        @Override
+        public void restoreState(Object state) {
+            int position = Snapshots.expect(state, Integer.class, "collection source reader");
+            if (position < 0 || position > events.size()) {
+                throw new IllegalArgumentException("position " + position + " is outside this partition's "
+                        + events.size() + " events");
+            }
+            next = position;
+        }
     }
 }

@@ -162,7 +162,17 @@ public final class SpecCompiler {
                 options = options.withNumberOfKeyGroups(spec.keyGroups());
             }
         }
-        return spec.errorPolicy() == null ? options : options.withErrorPolicy(spec.errorPolicy().policy());
+        if (spec.errorPolicy() != null) {
+            options = options.withErrorPolicy(spec.errorPolicy().policy());
+        }
+        if (spec.delivery() != null) {
+            options = options.withDeliveryGuarantee(spec.delivery().guarantee());
+        }
+        if (spec.checkpointInterval() != null && Durations.positive(spec.checkpointInterval(),
+                SpecPath.ROOT.property("options").property("checkpointInterval"), problems)) {
+            options = options.withCheckpointInterval(spec.checkpointInterval());
+        }
+        return options;
     }
 
     /** A keyBy field must exist on the values of a source that feeds it directly, where their class is known. */

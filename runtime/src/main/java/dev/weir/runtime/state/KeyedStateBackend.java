@@ -1,5 +1,7 @@
 package dev.weir.runtime.state;
 
+import dev.weir.runtime.checkpoint.Checkpointed;
+
 /**
  * Keyed state of one task: every state is partitioned by key group so ranges can be extracted on rescale.
  * Accessors act on the current key, set by the operator before it touches state.
@@ -8,9 +10,12 @@ package dev.weir.runtime.state;
  * the stored objects: mutating them mutates state, and a {@code put} of the same object is optional. Backends
  * that serialize (RocksDB) need the {@code put}; operators always write back, guarded by this flag on hot paths.
  *
+ * <p>A backend is {@link Checkpointed}: its snapshot holds every state's entries grouped by key group (for the heap
+ * backend a {@link KeyedStateSnapshot}); a restore keeps only the key groups of the backend's own range.
+ *
  * @param <K> key type
  */
-public interface KeyedStateBackend<K> extends AutoCloseable {
+public interface KeyedStateBackend<K> extends AutoCloseable, Checkpointed {
 
     int numberOfKeyGroups();
 
@@ -22,6 +27,11 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
     K currentKey();
 
     int currentKeyGroup();
+
+    /** Whether {@code key} is in one of this backend's key groups (e.g. to drop other tasks' timers on restore). */
+    default boolean ownsKey(Object key) {
+        return keyGroupRange().contains(KeyGroups.of(key, numberOfKeyGroups()));
+    }
 
     /**
      * A namespaced value state, created on first use. {@code valueType} tells a serializing backend the type.

@@ -1,6 +1,8 @@
 package dev.weir.runtime.testing;
 
 import dev.weir.api.event.Headers;
+import dev.weir.runtime.checkpoint.Checkpointed;
+import dev.weir.runtime.checkpoint.Snapshots;
 import dev.weir.runtime.source.ReadStatus;
 import dev.weir.runtime.source.RecordSink;
 import dev.weir.runtime.source.Source;
@@ -11,7 +13,8 @@ import java.util.List;
 /**
  * A bounded, single-partition source that replays a script of elements and watermarks exactly, so a test
  * controls which elements are late. Use with {@link dev.weir.runtime.watermark.WatermarkStrategy#fromSource()}.
- * The script is validated as it is built: watermarks never decrease.
+ * The script is validated as it is built: watermarks never decrease. A reader's snapshot is the index of its next
+ * step.
  *
  * <pre>{@code
  * ScriptedSource<String> s = ScriptedSource.of(String.class)
@@ -72,26 +75,47 @@ public final class ScriptedSource<T> implements Source<T> {
 
     @Override
     public SourceReader<T> createReader(int partition) {
-        List<Step<T>> script = List.copyOf(steps);
-        return new SourceReader<>() {
-            private int next;
+        return new Reader<>(List.copyOf(steps));
+    }
 
-            @Override
-            public ReadStatus poll(RecordSink<T> sink, int maxRecords) {
-                if (next >= script.size()) {
-                    return ReadStatus.END_OF_INPUT;
-                }
-                int end = Math.min(script.size(), next + maxRecords);
-                for (; next < end; next++) {
-                    Step<T> s = script.get(next);
-                    if (s instanceof Step.Element<T> e) {
-                        sink.record(e.value(), e.timestampMillis(), Headers.EMPTY);
-                    } else if (s instanceof Step.Watermark<T> w) {
-                        sink.watermark(w.watermarkMillis());
-                    }
-                }
-                return ReadStatus.MORE;
+    private static final class Reader<T> implements SourceReader<T>, Checkpointed {
+        private final List<Step<T>> script;
+        private int next;
+
+        Reader(List<Step<T>> script) {
+            this.script = script;
+        }
+
+        @Override
+        public ReadStatus poll(RecordSink<T> sink, int maxRecords) {
+            if (next >= script.size()) {
+                return ReadStatus.END_OF_INPUT;
             }
-        };
+            int end = Math.min(script.size(), next + maxRecords);
+            for (; next < end; next++) {
+                Step<T> s = script.get(next);
+                if (s instanceof Step.Element<T> e) {
+                    sink.record(e.value(), e.timestampMillis(), Headers.EMPTY);
+                } else if (s instanceof Step.Watermark<T> w) {
+                    sink.watermark(w.watermarkMillis());
+                }
+            }
+            return ReadStatus.MORE;
+        }
+
+        @Override
+        public Object snapshotState() {
+            return next;
+        }
+
+        @Override
+        public void restoreState(Object state) {
+            int position = Snapshots.expect(state, Integer.class, "scripted source reader");
+            if (position < 0 || position > script.size()) {
+                throw new IllegalArgumentException("step " + position + " is outside this script's " + script.size()
+                        + " steps");
+            }
+            next = position;
+        }
     }
 }

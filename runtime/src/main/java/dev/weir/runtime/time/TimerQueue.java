@@ -1,10 +1,15 @@
 package dev.weir.runtime.time;
 
+import dev.weir.runtime.checkpoint.Checkpointed;
+import dev.weir.runtime.checkpoint.Snapshots;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Timers of one time domain, ordered by timestamp and de-duplicated: registering the same (timestamp, key,
@@ -14,8 +19,11 @@ import java.util.function.Consumer;
  * many timers on few distinct timestamps (every key's window ends at the same time), so registering, deleting and
  * firing cost a hash-set operation plus a lookup in a small sorted map, instead of a heap operation over all timers
  * (and deletion is not a linear scan).
+ *
+ * <p>A snapshot is the list of timers in firing order; restoring registers them in that order, so timers with equal
+ * timestamps keep their relative order.
  */
-public final class TimerQueue<K, N> {
+public final class TimerQueue<K, N> implements Checkpointed {
     private final TreeMap<Long, LinkedHashSet<InternalTimer<K, N>>> buckets = new TreeMap<>();
     private int size;
 
@@ -71,5 +79,35 @@ public final class TimerQueue<K, N> {
     /** All timers, in timestamp order (for snapshots and tests). */
     public Iterable<InternalTimer<K, N>> all() {
         return () -> buckets.values().stream().flatMap(LinkedHashSet::stream).iterator();
+    }
+
+    /** The timers in firing order (a list of {@link InternalTimer}), or null if there are none. */
+    @Override
+    public Object snapshotState() {
+        if (size == 0) {
+            return null;
+        }
+        List<InternalTimer<K, N>> timers = new ArrayList<>(size);
+        all().forEach(timers::add);
+        return timers;
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        restoreState(state, key -> true);
+    }
+
+    /** Registers the snapshot's timers whose key {@code keep} accepts (e.g. the keys of a task's key groups). */
+    @SuppressWarnings("unchecked")
+    public void restoreState(Object state, Predicate<? super K> keep) {
+        if (state == null) {
+            return;
+        }
+        for (Object o : Snapshots.expect(state, List.class, "timer queue")) {
+            InternalTimer<K, N> t = Snapshots.expect(o, InternalTimer.class, "timer queue");
+            if (keep.test(t.key())) {
+                register(t.timestampMillis(), t.key(), t.namespace());
+            }
+        }
     }
 }

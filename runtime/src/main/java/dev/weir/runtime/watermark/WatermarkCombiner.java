@@ -1,13 +1,16 @@
 package dev.weir.runtime.watermark;
 
+import dev.weir.runtime.checkpoint.Checkpointed;
+import dev.weir.runtime.checkpoint.Snapshots;
 import dev.weir.runtime.operator.Watermarks;
 
 /**
  * Combines the watermarks of several inputs (source partitions or operator inputs): the combined watermark is
  * the minimum over <em>active</em> inputs, and never decreases. Idle inputs are ignored until they become active;
  * if all inputs are idle, the combination is idle too. An input that ended counts as watermark END_OF_TIME.
+ * Its snapshot holds every input's watermark and idle flag and the combined watermark.
  */
-public final class WatermarkCombiner {
+public final class WatermarkCombiner implements Checkpointed {
     private final long[] watermarks;
     private final boolean[] idle;
     private long combined = Watermarks.UNKNOWN;
@@ -67,5 +70,31 @@ public final class WatermarkCombiner {
 
     public boolean isIdle(int input) {
         return idle[input];
+    }
+
+    /** Per-input watermarks and idle flags, and the combined (last emitted) watermark. */
+    private record Snapshot(long[] watermarks, boolean[] idle, long combined) {
+    }
+
+    @Override
+    public Object snapshotState() {
+        return new Snapshot(watermarks.clone(), idle.clone(), combined);
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        Snapshot s = Snapshots.expect(state, Snapshot.class, "watermark combiner");
+        if (s.watermarks().length != watermarks.length || s.idle().length != idle.length) {
+            throw new IllegalArgumentException("the snapshot combines " + s.watermarks().length
+                    + " inputs, this combiner " + watermarks.length);
+        }
+        System.arraycopy(s.watermarks(), 0, watermarks, 0, watermarks.length);
+        System.arraycopy(s.idle(), 0, idle, 0, idle.length);
+        combined = s.combined();
+        boolean all = true;
+        for (boolean i : idle) {
+            all &= i;
+        }
+        allIdle = all;
     }
 }

@@ -5,6 +5,8 @@ import dev.weir.api.function.KeySelector;
 import dev.weir.api.time.TimeDomain;
 import dev.weir.api.window.PaneInfo;
 import dev.weir.api.window.Window;
+import dev.weir.runtime.checkpoint.Checkpointed;
+import dev.weir.runtime.checkpoint.Snapshots;
 import dev.weir.runtime.operator.FailureHandler;
 import dev.weir.runtime.operator.Input;
 import dev.weir.runtime.operator.Operator;
@@ -33,8 +35,10 @@ import java.util.Optional;
  * on time and the next window shares panes with it, the next window's timer is registered then (chaining). So a
  * sliding window costs about one timer per window fired, not {@code size / slide} per pane. For tumbling windows
  * (pane = window) no merge and no chaining happen at all.
+ *
+ * <p>Its snapshot holds the panes and firing counts (keyed state), both timer queues and the current watermark.
  */
-public final class PanedWindowOperator<K, T> implements Operator, Input<T> {
+public final class PanedWindowOperator<K, T> implements Operator, Input<T>, Checkpointed {
     private final OperatorContext ctx;
     private final KeySelector<T, K> keySelector;
     private final KeyedStateBackend<K> backend;
@@ -252,5 +256,24 @@ public final class PanedWindowOperator<K, T> implements Operator, Input<T> {
             fireTimers.fireUpTo(Long.MAX_VALUE, this::onFireTimer);
         }
         output.endOfInput();
+    }
+
+    private record Snapshot(long watermarkMillis, Object state, Object fireTimers, Object expiryTimers, Object contents) {
+    }
+
+    @Override
+    public Object snapshotState() {
+        return new Snapshot(watermark, backend.snapshotState(), fireTimers.snapshotState(), expiryTimers.snapshotState(),
+                contents.snapshotState());
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        Snapshot s = Snapshots.expect(state, Snapshot.class, "window operator (tumbling/sliding, default trigger)");
+        watermark = s.watermarkMillis();
+        backend.restoreState(s.state());
+        fireTimers.restoreState(s.fireTimers(), backend::ownsKey);
+        expiryTimers.restoreState(s.expiryTimers(), backend::ownsKey);
+        contents.restoreState(s.contents());
     }
 }

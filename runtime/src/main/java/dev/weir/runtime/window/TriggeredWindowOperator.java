@@ -10,6 +10,8 @@ import dev.weir.api.window.Trigger;
 import dev.weir.api.window.TriggerContext;
 import dev.weir.api.window.TriggerResult;
 import dev.weir.api.window.Window;
+import dev.weir.runtime.checkpoint.Checkpointed;
+import dev.weir.runtime.checkpoint.Snapshots;
 import dev.weir.runtime.graph.PipelineValidationException;
 import dev.weir.runtime.operator.FailureHandler;
 import dev.weir.runtime.operator.Input;
@@ -36,8 +38,11 @@ import java.util.Optional;
  * it overlaps or touches, and expiry is checked on the merged window. The trigger decides when to emit; the window's
  * state is dropped when the watermark reaches {@code maxTimestamp + lateness} (processing-time windows: when the clock
  * reaches {@code maxTimestamp}). Elements that join no window go to the late-data side output.
+ *
+ * <p>Its snapshot holds the window contents, window metadata and trigger state (keyed state), both timer queues,
+ * the current watermark and whether the input ended.
  */
-public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
+public final class TriggeredWindowOperator<K, T> implements Operator, Input<T>, Checkpointed {
     private final OperatorContext ctx;
     private final KeySelector<T, K> keySelector;
     private final KeyedStateBackend<K> backend;
@@ -159,6 +164,10 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
         }
         if (absorbed.isEmpty() || (absorbed.size() == 1 && absorbed.get(0).equals(merged))) {
             return merged;
+        }
+        if (absorbed.size() > 1) {
+            // Merge in time order, not in the hash order of the key's windows, which a restore does not preserve.
+            absorbed.sort(null);
         }
         Object mergedContents = null;
         WindowMeta mergedMeta = new WindowMeta();
@@ -303,6 +312,27 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T> {
             processingTimers.fireUpTo(Long.MAX_VALUE, t -> onTimer(t, TimeDomain.PROCESSING_TIME));
         }
         output.endOfInput();
+    }
+
+    private record Snapshot(long watermarkMillis, boolean inputEnded, Object state, Object eventTimers,
+                            Object processingTimers, Object contents) {
+    }
+
+    @Override
+    public Object snapshotState() {
+        return new Snapshot(watermark, inputEnded, backend.snapshotState(), eventTimers.snapshotState(),
+                processingTimers.snapshotState(), contents.snapshotState());
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        Snapshot s = Snapshots.expect(state, Snapshot.class, "window operator (merging windows or custom trigger)");
+        watermark = s.watermarkMillis();
+        inputEnded = s.inputEnded();
+        backend.restoreState(s.state());
+        eventTimers.restoreState(s.eventTimers(), backend::ownsKey);
+        processingTimers.restoreState(s.processingTimers(), backend::ownsKey);
+        contents.restoreState(s.contents());
     }
 
     /** Trigger context bound to the current key and window. */

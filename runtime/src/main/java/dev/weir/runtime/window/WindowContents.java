@@ -31,6 +31,15 @@ public abstract sealed class WindowContents<K, T, S> {
     /** Emits the result of {@code contents} for {@code window}, with timestamp {@code window.maxTimestampMillis()}. */
     public abstract void emit(K key, Window window, S contents, PaneInfo pane, long watermarkMillis) throws Exception;
 
+    /** What this object keeps across windows (not the contents, which live in the state backend); null if nothing. */
+    public Object snapshotState() {
+        return null;
+    }
+
+    /** Restores what {@link #snapshotState()} returned. */
+    public void restoreState(Object state) {
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <K, T> WindowContents<K, T, Object> of(WindowFunctionRef ref, OperatorContext ctx, Object config,
                                                          Output<Object> output) {
@@ -93,6 +102,18 @@ public abstract sealed class WindowContents<K, T, S> {
             this.ctx = ctx;
             this.config = config;
             this.output = output;
+        }
+
+        /** The arrival sequence: buffers restored from a snapshot must keep their order relative to new elements. */
+        @Override
+        public Object snapshotState() {
+            return nextArrival;
+        }
+
+        @Override
+        public void restoreState(Object state) {
+            nextArrival = state == null ? 0 : dev.weir.runtime.checkpoint.Snapshots.expect(state, Long.class,
+                    "process-window function's element buffers");
         }
 
         @Override

@@ -29,14 +29,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * The broker the integration tests use: {@code WEIR_KAFKA_BOOTSTRAP} (system property or environment), default
  * {@code 127.0.0.1:19092}, the broker {@code dev/kafka.sh start} runs. No broker is a test failure, not a skip.
  */
-final class KafkaTestSupport implements AutoCloseable {
-    static final String BOOTSTRAP = System.getProperty("WEIR_KAFKA_BOOTSTRAP",
+public final class KafkaTestSupport implements AutoCloseable {
+    public static final String BOOTSTRAP = System.getProperty("WEIR_KAFKA_BOOTSTRAP",
             System.getenv().getOrDefault("WEIR_KAFKA_BOOTSTRAP", "127.0.0.1:19092"));
 
-    final Admin admin;
+    public final Admin admin;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    KafkaTestSupport() {
+    public KafkaTestSupport() {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000"));
@@ -55,17 +55,17 @@ final class KafkaTestSupport implements AutoCloseable {
     }
 
     /** Creates a topic with a unique name starting with {@code prefix}. */
-    String createTopic(String prefix, int partitions) throws Exception {
+    public String createTopic(String prefix, int partitions) throws Exception {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         return name;
     }
 
-    void send(ProducerRecord<byte[], byte[]> record) throws Exception {
+    public void send(ProducerRecord<byte[], byte[]> record) throws Exception {
         producer.send(record).get(30, TimeUnit.SECONDS);
     }
 
-    void sendAll(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+    public void sendAll(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
         List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
         records.forEach(r -> sent.add(producer.send(r)));
         producer.flush();
@@ -75,7 +75,7 @@ final class KafkaTestSupport implements AutoCloseable {
     }
 
     /** Every record of {@code topic} up to its current end offsets, partition by partition. */
-    List<ConsumerRecord<byte[], byte[]>> readAll(String topic) throws Exception {
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) throws Exception {
         int n = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
                 .partitions().size();
         Set<TopicPartition> tps = IntStream.range(0, n).mapToObj(p -> new TopicPartition(topic, p))

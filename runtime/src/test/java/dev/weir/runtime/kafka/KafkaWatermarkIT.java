@@ -52,6 +52,8 @@ class KafkaWatermarkIT {
     private static final class Running implements AutoCloseable {
         final CollectSink<WindowResult<String, Long>> out = new CollectSink<>();
         final AtomicInteger read = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         final Thread thread;
 
         Running(String topic, WatermarkStrategy<String> watermarks) {
@@ -70,13 +72,18 @@ class KafkaWatermarkIT {
                 try {
                     new LocalEngine().run(p.graph());
                 } catch (RuntimeException e) {
-                    // stopped by interrupt
+                    if (!Thread.currentThread().isInterrupted() && !(e.getCause() instanceof InterruptedException)) {
+                        failure.set(e);
+                    }
                 }
             }, "weir-live-engine");
             thread.start();
         }
 
         List<Long> firedWindowStarts() {
+            if (failure.get() != null) {
+                throw new AssertionError("the pipeline failed", failure.get());
+            }
             List<Long> starts = new ArrayList<>();
             for (Event<Void, WindowResult<String, Long>> e : out.events()) {
                 starts.add(e.value().window().startMillis() - BASE);

@@ -83,6 +83,25 @@ class SpecProblemsTest {
     }
 
     @Test
+    void deliveryOptionsAreReadAndCheckedWithPaths() throws Exception {
+        String ok = base().replace("\"name\": \"test\"", "\"name\": \"test\", \"options\": "
+                + "{\"delivery\": \"at-least-once\", \"checkpointInterval\": \"PT0.5S\"}");
+        dev.weir.runtime.graph.PipelineOptions options = Specs.compiler().compile(ok).options();
+        assertThat(options.deliveryGuarantee()).isEqualTo(dev.weir.runtime.graph.DeliveryGuarantee.AT_LEAST_ONCE);
+        assertThat(options.checkpointInterval()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(Specs.compiler().compile(base()).options().deliveryGuarantee())
+                .as("default").isEqualTo(dev.weir.runtime.graph.DeliveryGuarantee.EXACTLY_ONCE);
+
+        String bad = base().replace("\"name\": \"test\"", "\"name\": \"test\", \"options\": "
+                + "{\"delivery\": \"maybe-once\", \"checkpointInterval\": \"PT0S\"}");
+        assertThat(problems(bad)).containsExactly(
+                "options.delivery: 'maybe-once' is not one of: exactly-once, at-least-once");
+        String zero = base().replace("\"name\": \"test\"", "\"name\": \"test\", \"options\": "
+                + "{\"checkpointInterval\": \"PT0S\"}");
+        assertThat(problems(zero)).containsExactly("options.checkpointInterval: 'PT0S' must be a positive duration");
+    }
+
+    @Test
     void edgeToUnknownNodeIsReportedAndTheNodeItMissedHasNoInput() {
         assertThat(problems(baseWith("{'from': 'hourly', 'to': 'out'}", "{'from': 'hourly', 'to': 'snk'}")))
                 .containsExactly("nodes[3] (name 'out'): has no input; add an edge to it", "edges[2].to: unknown node 'snk'");

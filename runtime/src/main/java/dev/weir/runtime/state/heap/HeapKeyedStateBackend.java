@@ -1,16 +1,27 @@
 package dev.weir.runtime.state.heap;
 
+import dev.weir.runtime.checkpoint.Snapshots;
 import dev.weir.runtime.state.KeyGroupRange;
 import dev.weir.runtime.state.KeyGroups;
 import dev.weir.runtime.state.KeyedStateBackend;
+import dev.weir.runtime.state.KeyedStateSnapshot;
+import dev.weir.runtime.state.KeyedStateSnapshot.KeyGroupState;
+import dev.weir.runtime.state.KeyedStateSnapshot.StateEntries;
 import dev.weir.runtime.state.LongNamespacedValueState;
 import dev.weir.runtime.state.NamespacedValueState;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Keeps state in hash maps on the heap: per state, one map per key group from key to a map from namespace to
  * value. The key group of the current key is computed once per {@link #setCurrentKey}.
+ *
+ * <p>Snapshots are {@link KeyedStateSnapshot}s: every state's entries, grouped by key group. Restoring keeps the key
+ * groups of this backend's range and adds them to what it holds, so the snapshots of several narrower ranges can be
+ * restored into one backend.
  */
 public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final int numberOfKeyGroups;
@@ -80,6 +91,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @Override
     @SuppressWarnings("unchecked")
     public <N, V> NamespacedValueState<N, V> valueState(String name, Class<?> valueType) {
+        if (longStates.containsKey(name)) {
+            throw new IllegalArgumentException("state '" + name + "' already exists with long namespaces");
+        }
         return (NamespacedValueState<N, V>) states.computeIfAbsent(name, n -> new HeapValueState<>(this, range.size()));
     }
 
@@ -108,5 +122,72 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             n += s.entryCount();
         }
         return n;
+    }
+
+    @Override
+    public KeyedStateSnapshot snapshotState() {
+        List<String> names = new ArrayList<>(states.keySet());
+        names.addAll(longStates.keySet());
+        java.util.Collections.sort(names);
+        List<KeyGroupState> groups = new ArrayList<>();
+        for (int index = 0; index < range.size(); index++) {
+            Map<String, StateEntries> entries = new TreeMap<>();
+            for (String name : names) {
+                HeapValueState<K, ?, ?> s = states.get(name);
+                StateEntries e = s != null ? s.entries(index) : longStates.get(name).entries(index);
+                if (e != null) {
+                    entries.put(name, e);
+                }
+            }
+            if (!entries.isEmpty()) {
+                groups.add(new KeyGroupState(range.startInclusive() + index, entries));
+            }
+        }
+        return new KeyedStateSnapshot(numberOfKeyGroups, range, groups);
+    }
+
+    /**
+     * Adds the entries of the snapshot's key groups that are in this backend's range; the others are ignored.
+     *
+     * @throws IllegalArgumentException if the state is not a {@link KeyedStateSnapshot} of the same number of key
+     *                                  groups, a state's namespace kind differs, or a key is filed under another key
+     *                                  group than its hash gives (a key class without a deterministic hashCode)
+     */
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void restoreState(Object state) {
+        KeyedStateSnapshot snapshot = Snapshots.expect(state, KeyedStateSnapshot.class, "keyed state backend");
+        if (snapshot.numberOfKeyGroups() != numberOfKeyGroups) {
+            throw new IllegalArgumentException("the snapshot has " + snapshot.numberOfKeyGroups()
+                    + " key groups, this pipeline " + numberOfKeyGroups + " (the number is fixed for a pipeline's lifetime)");
+        }
+        for (KeyGroupState group : snapshot.keyGroups()) {
+            if (!range.contains(group.keyGroup())) {
+                continue;
+            }
+            int index = group.keyGroup() - range.startInclusive();
+            for (Map.Entry<String, StateEntries> e : group.states().entrySet()) {
+                checkKeyGroups(e.getKey(), group.keyGroup(), e.getValue());
+                if (e.getValue() instanceof StateEntries.Namespaced n) {
+                    ((HeapValueState) valueState(e.getKey(), Object.class)).restore(index, n);
+                } else {
+                    ((HeapLongNamespacedState) longNamespacedState(e.getKey(), Object.class))
+                            .restore(index, (StateEntries.LongNamespaced) e.getValue());
+                }
+            }
+        }
+    }
+
+    private void checkKeyGroups(String state, int keyGroup, StateEntries entries) {
+        Object[] keys = entries instanceof StateEntries.Namespaced n ? n.keys() : ((StateEntries.LongNamespaced) entries).keys();
+        Object previous = null;
+        for (Object key : keys) {
+            if (key != previous && KeyGroups.of(key, numberOfKeyGroups) != keyGroup) {
+                throw new IllegalArgumentException("state '" + state + "': key " + key + " is filed under key group "
+                        + keyGroup + " but hashes to " + KeyGroups.of(key, numberOfKeyGroups)
+                        + " (keys need a deterministic hashCode)");
+            }
+            previous = key;
+        }
     }
 }

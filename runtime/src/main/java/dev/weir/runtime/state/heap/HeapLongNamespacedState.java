@@ -1,5 +1,6 @@
 package dev.weir.runtime.state.heap;
 
+import dev.weir.runtime.state.KeyedStateSnapshot.StateEntries;
 import dev.weir.runtime.state.LongNamespacedValueState;
 
 /**
@@ -48,5 +49,30 @@ final class HeapLongNamespacedState<K, V> implements LongNamespacedValueState<V>
             n += t.size();
         }
         return n;
+    }
+
+    /** The entries of key group {@code index} (relative to the backend's range), or null if it has none. */
+    StateEntries.LongNamespaced entries(int index) {
+        KeyNamespaceTable<K, V> table = byKeyGroup[index];
+        if (table.size() == 0) {
+            return null;
+        }
+        Object[] keys = new Object[table.size()];
+        long[] namespaces = new long[table.size()];
+        Object[] values = new Object[table.size()];
+        table.copyTo(keys, namespaces, values);
+        return new StateEntries.LongNamespaced(keys, namespaces, values);
+    }
+
+    /** Adds snapshot entries to key group {@code index}. */
+    @SuppressWarnings("unchecked")
+    void restore(int index, StateEntries.LongNamespaced entries) {
+        KeyNamespaceTable<K, V> table = byKeyGroup[index];
+        for (int i = 0; i < entries.keys().length; i++) {
+            K key = (K) entries.keys()[i];
+            if (entries.values()[i] != null) {
+                table.put(key, key.hashCode(), entries.namespaces()[i], (V) entries.values()[i]);
+            }
+        }
     }
 }

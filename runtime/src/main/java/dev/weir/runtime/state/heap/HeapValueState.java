@@ -1,5 +1,6 @@
 package dev.weir.runtime.state.heap;
 
+import dev.weir.runtime.state.KeyedStateSnapshot.StateEntries;
 import dev.weir.runtime.state.NamespacedValueState;
 import java.util.HashMap;
 import java.util.List;
@@ -79,5 +80,43 @@ final class HeapValueState<K, N, V> implements NamespacedValueState<N, V> {
             }
         }
         return n;
+    }
+
+    /** The entries of key group {@code index} (relative to the backend's range), or null if it has none. */
+    StateEntries.Namespaced entries(int index) {
+        Map<K, Map<N, V>> group = byKeyGroup[index];
+        int n = 0;
+        for (Map<N, V> m : group.values()) {
+            n += m.size();
+        }
+        if (n == 0) {
+            return null;
+        }
+        Object[] keys = new Object[n];
+        Object[] namespaces = new Object[n];
+        Object[] values = new Object[n];
+        int i = 0;
+        for (Map.Entry<K, Map<N, V>> byKey : group.entrySet()) {
+            for (Map.Entry<N, V> e : byKey.getValue().entrySet()) {
+                keys[i] = byKey.getKey();
+                namespaces[i] = e.getKey();
+                values[i++] = e.getValue();
+            }
+        }
+        return new StateEntries.Namespaced(keys, namespaces, values);
+    }
+
+    /** Adds snapshot entries to key group {@code index}, in their order. */
+    @SuppressWarnings("unchecked")
+    void restore(int index, StateEntries.Namespaced entries) {
+        Map<K, Map<N, V>> group = byKeyGroup[index];
+        for (int i = 0; i < entries.keys().length; i++) {
+            if (entries.values()[i] != null) {
+                group.computeIfAbsent((K) entries.keys()[i], k -> new HashMap<>(4))
+                        .put((N) entries.namespaces()[i], (V) entries.values()[i]);
+            }
+        }
+        cachedVersion = -1;
+        cached = null;
     }
 }

@@ -131,4 +131,16 @@ final class KeyNamespaceTable<K, V> {
     int size() {
         return size;
     }
+
+    /** Copies the entries (in slot order) into arrays of at least {@link #size()} elements. */
+    void copyTo(Object[] keys, long[] namespaces, Object[] values) {
+        int n = 0;
+        for (int i = 0; i <= mask; i++) {
+            if (refs[2 * i + 1] != null) {
+                keys[n] = refs[2 * i];
+                namespaces[n] = meta[2 * i];
+                values[n++] = refs[2 * i + 1];
+            }
+        }
+    }
 }

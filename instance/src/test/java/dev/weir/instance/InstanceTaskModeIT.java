@@ -1,0 +1,134 @@
+package dev.weir.instance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weir.runtime.kafka.KafkaTestSupport;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The packaged instance ({@code target/quarkus-app/quarkus-run.jar}) in task mode: two instance processes run the
+ * two tasks of a spec (Kafka source → keyBy → tumbling count → Kafka sink) on the broker of {@code dev/kafka.sh};
+ * the committed output equals a brute-force count and each instance reports its finished task as ready.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class InstanceTaskModeIT {
+    private static final long BASE = 1_700_000_000_000L;
+    private static final long WINDOW = 10_000;
+    private static final int[] PORTS = {18181, 18182};
+
+    @Test
+    void twoInstancesRunTheTwoTasksOfASpecExactly() throws Exception {
+        try (KafkaTestSupport kafka = new KafkaTestSupport()) {
+            String in = kafka.createTopic("weir-instance-clicks", 4);
+            String out = kafka.createTopic("weir-instance-counts", 2);
+            Map<String, Long> expected = writeClicks(kafka, in, 20_000);
+            Path work = Files.createDirectories(Path.of("target", "task-mode-it"));
+            String pipeline = "instance-counts-" + in.substring(in.lastIndexOf('-') + 1);
+            Path spec = work.resolve(pipeline + ".json");
+            Files.writeString(spec, """
+                    {"specVersion": 1, "name": "%s",
+                     "options": {"delivery": "exactly-once", "checkpointInterval": "PT0.5S"},
+                     "nodes": [
+                       {"name": "clicks", "type": "source",
+                        "connector": {"type": "kafka", "bootstrapServers": "%s", "topic": "%s", "valueType": "json",
+                                      "startPosition": "earliest", "stopAtEnd": true},
+                        "watermarks": {"maxOutOfOrderness": "PT5S"}},
+                       {"name": "by-user", "type": "keyBy", "field": "user"},
+                       {"name": "per-10s", "type": "window", "window": {"type": "tumbling", "size": "PT10S"},
+                        "function": {"builtin": "count"}},
+                       {"name": "counts", "type": "sink",
+                        "connector": {"type": "kafka", "bootstrapServers": "%2$s", "topic": "%s", "keyField": "key",
+                                      "valueFormat": "json"}}],
+                     "edges": [{"from": "clicks", "to": "by-user"}, {"from": "by-user", "to": "per-10s"},
+                               {"from": "per-10s", "to": "counts"}]}
+                    """.formatted(pipeline, KafkaTestSupport.BOOTSTRAP, in, out));
+
+            List<Process> instances = new ArrayList<>();
+            try {
+                for (int i = 0; i < 2; i++) {
+                    instances.add(new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                            "-Dweir.pipeline.spec=" + spec.toAbsolutePath(),
+                            "-Dweir.task.index=" + i, "-Dweir.task.parallelism=2",
+                            "-Dweir.task.kafka-bootstrap=" + KafkaTestSupport.BOOTSTRAP,
+                            "-Dweir.task.snapshots=" + work.resolve("snapshots").toAbsolutePath(),
+                            "-Dquarkus.http.port=" + PORTS[i],
+                            "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+                            .redirectErrorStream(true)
+                            .redirectOutput(new File(work.toFile(), pipeline + "-instance" + i + ".log"))
+                            .start());
+                }
+                for (int i = 0; i < 2; i++) {
+                    awaitFinished(PORTS[i], instances.get(i));
+                }
+            } finally {
+                instances.forEach(Process::destroy);
+            }
+
+            Map<String, Long> actual = new TreeMap<>();
+            ObjectMapper json = new ObjectMapper();
+            for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
+                JsonNode v = json.readTree(r.value());
+                String key = v.get("key").textValue() + "@" + v.get("window").get("startMillis").longValue();
+                assertThat(actual.put(key, v.get("value").longValue())).as("one result per key and window").isNull();
+            }
+            assertThat(actual).isEqualTo(expected);
+        }
+    }
+
+    private static Map<String, Long> writeClicks(KafkaTestSupport kafka, String topic, int n) throws Exception {
+        Random rnd = new Random(3);
+        Map<String, Long> expected = new TreeMap<>();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long ts = BASE + i * 20L - rnd.nextInt(3_000);
+            String user = "u" + rnd.nextInt(50);
+            byte[] value = ("{\"user\": \"" + user + "\", \"page\": \"/p" + i + "\"}").getBytes(StandardCharsets.UTF_8);
+            records.add(new ProducerRecord<>(topic, i % 4, ts, null, value));
+            expected.merge(user + "@" + (ts - Math.floorMod(ts, WINDOW)), 1L, Long::sum);
+        }
+        kafka.sendAll(records);
+        return expected;
+    }
+
+    /** Polls the instance's readiness until its pipeline task reports FINISHED. */
+    private static void awaitFinished(int port, Process instance) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            assertThat(instance.isAlive()).as("instance on port %d alive", port).isTrue();
+            try {
+                body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body();
+                if (body.contains("FINISHED")) {
+                    return;
+                }
+                assertThat(body).as("readiness").doesNotContain("FAILED");
+            } catch (java.net.ConnectException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("instance on port " + port + " did not finish its task: " + body);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.weir.runtime.engine;
+
+import dev.weir.runtime.checkpoint.Checkpointed;
+import dev.weir.runtime.checkpoint.Checkpointer;
+import dev.weir.runtime.checkpoint.EngineSnapshot;
+import dev.weir.runtime.checkpoint.StateCodec;
+import dev.weir.runtime.operator.Operator;
+import dev.weir.runtime.operator.PipelineFailedException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Snapshots and restores the operators and sources of one {@link PhysicalPlan} as an {@link EngineSnapshot}. Lives
+ * on the engine thread of one run; its codec (and so Kryo) is created on first use, so a run without checkpoints
+ * pays nothing.
+ *
+ * <p>Restoring is strict about what the snapshot holds and lenient about what it lacks, as Flink is without
+ * {@code --allowNonRestoredState}: state for an operator or source the pipeline does not have fails the restore,
+ * naming it; an operator or source of the pipeline that the snapshot does not mention starts empty.
+ */
+final class PlanCheckpointer implements Checkpointer {
+    private final String pipeline;
+    private final PhysicalPlan plan;
+    private final Thread engineThread;
+    private StateCodec codec;
+
+    PlanCheckpointer(String pipeline, PhysicalPlan plan) {
+        this.pipeline = pipeline;
+        this.plan = plan;
+        this.engineThread = Thread.currentThread();
+    }
+
+    private StateCodec codec() {
+        if (codec == null) {
+            codec = new StateCodec(engineThread.getContextClassLoader());
+        }
+        return codec;
+    }
+
+    /**
+     * @throws PipelineFailedException naming the operator or source whose state cannot be taken or encoded
+     */
+    @Override
+    public byte[] snapshot() {
+        if (Thread.currentThread() != engineThread) {
+            throw new IllegalStateException("snapshot() called on " + Thread.currentThread().getName()
+                    + ", not on the engine thread " + engineThread.getName());
+        }
+        Map<String, Object> operators = new LinkedHashMap<>();
+        for (Operator op : plan.operators) {
+            if (op instanceof Checkpointed c) {
+                Object state = take(op.name(), c);
+                if (state != null) {
+                    operators.put(op.name(), state);
+                }
+            }
+        }
+        Map<String, Object> sources = new LinkedHashMap<>();
+        for (SourceRunner<?> s : plan.sources) {
+            sources.put(s.name(), take(s.name(), s));
+        }
+        try {
+            return new EngineSnapshot(EngineSnapshot.FORMAT_VERSION, operators, sources).encode(codec());
+        } catch (IllegalArgumentException e) {
+            throw new PipelineFailedException(pipeline, "cannot encode the snapshot: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object take(String name, Checkpointed c) {
+        try {
+            return c.snapshotState();
+        } catch (RuntimeException e) {
+            throw new PipelineFailedException(name, "cannot snapshot: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Restores every operator and source the snapshot has state for. Called after the plan is built and before
+     * anything is opened.
+     *
+     * @throws PipelineFailedException naming the operator or source that cannot take its state from the snapshot
+     */
+    void restore(byte[] bytes) {
+        EngineSnapshot snapshot;
+        try {
+            snapshot = EngineSnapshot.decode(codec(), bytes);
+        } catch (IllegalArgumentException e) {
+            throw new PipelineFailedException(pipeline, "cannot restore: " + e.getMessage(), e);
+        }
+        Map<String, Operator> operators = new HashMap<>();
+        for (Operator op : plan.operators) {
+            operators.put(op.name(), op);
+        }
+        for (Map.Entry<String, Object> e : snapshot.operators().entrySet()) {
+            Operator op = operators.get(e.getKey());
+            if (op == null) {
+                throw new PipelineFailedException(e.getKey(), "the snapshot has state for this operator, but pipeline '"
+                        + pipeline + "' has no operator of that name", null);
+            }
+            if (!(op instanceof Checkpointed c)) {
+                throw new PipelineFailedException(e.getKey(), "the snapshot has state for this operator, but it is a "
+                        + op.getClass().getSimpleName() + ", which keeps none", null);
+            }
+            put(e.getKey(), c, e.getValue());
+        }
+        Map<String, SourceRunner<?>> sources = new HashMap<>();
+        for (SourceRunner<?> s : plan.sources) {
+            sources.put(s.name(), s);
+        }
+        for (Map.Entry<String, Object> e : snapshot.sources().entrySet()) {
+            SourceRunner<?> s = sources.get(e.getKey());
+            if (s == null) {
+                throw new PipelineFailedException(e.getKey(), "the snapshot has state for this source, but pipeline '"
+                        + pipeline + "' has no source of that name", null);
+            }
+            put(e.getKey(), s, e.getValue());
+        }
+    }
+
+    private static void put(String name, Checkpointed c, Object state) {
+        try {
+            c.restoreState(state);
+        } catch (RuntimeException e) {
+            throw new PipelineFailedException(name, "cannot restore from the snapshot: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.weir.runtime.task;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
+import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
+import org.objenesis.strategy.StdInstantiatorStrategy;
+
+/**
+ * The record format of internal shuffle topics. The first byte says what a record is:
+ * <ul>
+ *   <li>{@code 0} data: the event timestamp (8 bytes, ms since the epoch) then the value, Kryo-encoded with its
+ *       class (any Java type crosses a shuffle, as inside a task); record headers carry the event's headers.</li>
+ *   <li>{@code 1} watermark: writer task index (4 bytes) and its watermark (8 bytes).</li>
+ *   <li>{@code 2} idle / {@code 3} active: writer task index.</li>
+ *   <li>{@code 4} end of input: writer task index.</li>
+ * </ul>
+ * Kryo, not JSON: shuffle records never leave the pipeline and are read by the same code that wrote them, so
+ * speed and an exact round trip matter more than a readable, evolvable format. One codec per thread.
+ */
+final class ShuffleCodec {
+    static final byte DATA = 0;
+    static final byte WATERMARK = 1;
+    static final byte IDLE = 2;
+    static final byte ACTIVE = 3;
+    static final byte END = 4;
+
+    private final Kryo kryo = new Kryo();
+    private final Output output = new Output(256, -1);
+    private final Input input = new Input();
+
+    ShuffleCodec(ClassLoader classLoader) {
+        kryo.setRegistrationRequired(false);
+        kryo.setReferences(false);
+        kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
+        ImmutableCollectionsSerializers.addDefaultSerializers(kryo);
+        kryo.setClassLoader(classLoader);
+    }
+
+    byte[] data(long timestampMillis, Object value) {
+        output.reset();
+        output.writeByte(DATA);
+        output.writeLong(timestampMillis);
+        kryo.writeClassAndObject(output, value);
+        return output.toBytes();
+    }
+
+    static byte[] control(byte kind, int writer, long watermarkMillis) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(kind == WATERMARK ? 13 : 5);
+        b.put(kind).putInt(writer);
+        if (kind == WATERMARK) {
+            b.putLong(watermarkMillis);
+        }
+        return b.array();
+    }
+
+    /** A decoded shuffle record; control fields are meaningful for control kinds only. */
+    record Decoded(byte kind, long timestampMillis, Object value, int writer, long watermarkMillis) {
+    }
+
+    Decoded decode(byte[] bytes) {
+        byte kind = bytes[0];
+        if (kind == DATA) {
+            input.setBuffer(bytes, 1, bytes.length - 1);
+            long ts = input.readLong();
+            return new Decoded(DATA, ts, kryo.readClassAndObject(input), -1, 0);
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+        int writer = b.getInt();
+        long wm = kind == WATERMARK ? b.getLong() : 0;
+        if (kind < WATERMARK || kind > END) {
+            throw new IllegalStateException("not a shuffle record: kind " + kind);
+        }
+        return new Decoded(kind, 0, null, writer, wm);
+    }
+}

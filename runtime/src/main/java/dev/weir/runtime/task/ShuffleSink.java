@@ -1,0 +1,79 @@
+package dev.weir.runtime.task;
+
+import dev.weir.api.event.Headers;
+import dev.weir.api.function.KeySelector;
+import dev.weir.runtime.kafka.KafkaHeaders;
+import dev.weir.runtime.sink.Sink;
+import dev.weir.runtime.state.KeyGroups;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The upstream end of a shuffle: sends each record to the shuffle topic's partition of the task that owns its
+ * key's key group, and sends this task's watermark, idleness and end of input as control records to every
+ * partition, so each downstream task can take the minimum over all writers.
+ */
+final class ShuffleSink implements Sink<Object> {
+    private final String topic;
+    private final TaskId task;
+    private final KeySelector<Object, Object> keySelector;
+    private final int numberOfKeyGroups;
+    private final TaskProducer producer;
+    private final ClassLoader classLoader;
+
+    @SuppressWarnings("unchecked")
+    ShuffleSink(String topic, TaskId task, KeySelector<?, ?> keySelector, int numberOfKeyGroups, TaskProducer producer,
+                ClassLoader classLoader) {
+        this.topic = topic;
+        this.task = task;
+        this.keySelector = (KeySelector<Object, Object>) keySelector;
+        this.numberOfKeyGroups = numberOfKeyGroups;
+        this.producer = producer;
+        this.classLoader = classLoader;
+    }
+
+    @Override
+    public SinkWriter<Object> createWriter() {
+        return new Writer();
+    }
+
+    private final class Writer implements SinkWriter<Object> {
+        private final ShuffleCodec codec = new ShuffleCodec(classLoader);
+        private long lastWatermark = Long.MIN_VALUE;
+
+        @Override
+        public void write(Object value, long timestampMillis, Headers headers) {
+            Object key = keySelector.key(value);
+            if (key == null) {
+                throw new IllegalArgumentException("key selector returned null for " + value);
+            }
+            int partition = KeyGroups.taskOf(KeyGroups.of(key, numberOfKeyGroups), numberOfKeyGroups,
+                    task.parallelism());
+            producer.send(new ProducerRecord<>(topic, partition, null, null, codec.data(timestampMillis, value),
+                    KafkaHeaders.toKafka(headers)));
+        }
+
+        @Override
+        public void watermark(long watermarkMillis) {
+            if (watermarkMillis > lastWatermark) {
+                lastWatermark = watermarkMillis;
+                broadcast(ShuffleCodec.control(ShuffleCodec.WATERMARK, task.index(), watermarkMillis));
+            }
+        }
+
+        @Override
+        public void idle(boolean idle) {
+            broadcast(ShuffleCodec.control(idle ? ShuffleCodec.IDLE : ShuffleCodec.ACTIVE, task.index(), 0));
+        }
+
+        @Override
+        public void endOfInput() {
+            broadcast(ShuffleCodec.control(ShuffleCodec.END, task.index(), 0));
+        }
+
+        private void broadcast(byte[] control) {
+            for (int p = 0; p < task.parallelism(); p++) {
+                producer.send(new ProducerRecord<>(topic, p, null, null, control));
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.weir.runtime.task;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The one Kafka consumer of a task, assigned to every partition the task reads (its share of each source topic
+ * and its partition of each shuffle topic), with {@code read_committed} isolation. A poll spreads the records
+ * into one bounded queue per partition, which that partition's reader drains on the engine thread.
+ *
+ * <p>Back pressure: a partition whose queue holds {@link #QUEUE_CAPACITY} records or more is paused (the consumer
+ * stops fetching it) and resumed once its reader drained it below half. The engine only polls its readers when the
+ * operators downstream have processed the last batch, so memory stays bounded however slow the pipeline is.
+ *
+ * <p>Not thread-safe: the engine thread owns it.
+ */
+final class TaskConsumer implements AutoCloseable {
+    /** Records buffered per partition before the partition is paused. */
+    static final int QUEUE_CAPACITY = 4096;
+    /** Minimum time between two fetches triggered by empty queues, ns: keeps an idle task from spinning. */
+    private static final long MIN_FETCH_INTERVAL_NANOS = 200_000;
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> queues = new LinkedHashMap<>();
+    private final Set<TopicPartition> paused = new java.util.HashSet<>();
+    private long lastFetchNanos;
+    private boolean assigned;
+
+    TaskConsumer(String bootstrapServers, String groupId, String clientId, Map<String, String> clientProperties) {
+        Map<String, Object> p = new HashMap<>(clientProperties);
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        this.consumer = new KafkaConsumer<>(p);
+    }
+
+    /** Adds a partition to read; all partitions are registered before the first {@link #start}. */
+    ArrayDeque<ConsumerRecord<byte[], byte[]>> register(TopicPartition tp) {
+        if (assigned) {
+            throw new IllegalStateException("partition " + tp + " registered after the task consumer started");
+        }
+        return queues.computeIfAbsent(tp, t -> new ArrayDeque<>());
+    }
+
+    /** Assigns every registered partition (idempotent). */
+    void start() {
+        if (!assigned) {
+            consumer.assign(new ArrayList<>(queues.keySet()));
+            assigned = true;
+        }
+    }
+
+    /** Committed offsets (with metadata) of the given partitions in the task's group; absent if none. */
+    Map<TopicPartition, OffsetAndMetadata> committed(Set<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
+        consumer.committed(partitions, Duration.ofSeconds(30)).forEach((tp, om) -> {
+            if (om != null) {
+                result.put(tp, om);
+            }
+        });
+        return result;
+    }
+
+    void seek(TopicPartition tp, long offset) {
+        start();
+        queues.get(tp).clear();
+        consumer.seek(tp, offset);
+    }
+
+    void seekToBeginning(TopicPartition tp) {
+        start();
+        queues.get(tp).clear();
+        consumer.seekToBeginning(List.of(tp));
+    }
+
+    void seekToEnd(TopicPartition tp) {
+        start();
+        queues.get(tp).clear();
+        consumer.seekToEnd(List.of(tp));
+    }
+
+    long endOffset(TopicPartition tp) {
+        return consumer.endOffsets(List.of(tp)).get(tp);
+    }
+
+    Long offsetForTime(TopicPartition tp, long timestampMillis) {
+        var found = consumer.offsetsForTimes(Map.of(tp, timestampMillis)).get(tp);
+        return found == null ? null : found.offset();
+    }
+
+    /** The consumer's fetch position of {@code tp} (resolves pending seeks). */
+    long position(TopicPartition tp) {
+        start();
+        return consumer.position(tp);
+    }
+
+    /**
+     * Called by a reader whose queue is empty: fetches without waiting, unless a fetch happened a moment ago.
+     * Records go to their partitions' queues; full queues pause their partitions.
+     */
+    void fetch() {
+        start();
+        long now = System.nanoTime();
+        if (now - lastFetchNanos < MIN_FETCH_INTERVAL_NANOS) {
+            return;
+        }
+        lastFetchNanos = now;
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ZERO);
+        if (records.isEmpty()) {
+            return;
+        }
+        for (TopicPartition tp : records.partitions()) {
+            ArrayDeque<ConsumerRecord<byte[], byte[]>> q = queues.get(tp);
+            q.addAll(records.records(tp));
+            if (q.size() >= QUEUE_CAPACITY && paused.add(tp)) {
+                consumer.pause(List.of(tp));
+            }
+        }
+    }
+
+    /** Called by a reader after draining: resumes its partition once the queue is below half capacity. */
+    void drained(TopicPartition tp, int queued) {
+        if (queued < QUEUE_CAPACITY / 2 && paused.remove(tp)) {
+            consumer.resume(List.of(tp));
+        }
+    }
+
+    /** Commits offsets outside a transaction (at-least-once mode). */
+    void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        consumer.commitSync(offsets, Duration.ofSeconds(60));
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.weir.runtime.task;
+
+import dev.weir.runtime.graph.Edge;
+import dev.weir.runtime.graph.KeyByNode;
+import dev.weir.runtime.graph.Node;
+import dev.weir.runtime.graph.PipelineGraph;
+import dev.weir.runtime.graph.SinkNode;
+import dev.weir.runtime.graph.SourceNode;
+import dev.weir.runtime.kafka.KafkaSink;
+import dev.weir.runtime.kafka.KafkaSource;
+import dev.weir.runtime.source.Source;
+import dev.weir.runtime.source.SourceReader;
+import dev.weir.runtime.watermark.WatermarkStrategy;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rewrites a pipeline into the graph one task runs:
+ * <ul>
+ *   <li>each source keeps only the partitions the task owns ({@link TaskId#ownsSourcePartition}); Kafka sources
+ *       read through the task's consumer;</li>
+ *   <li>each key-by is cut in two: its upstream writes to a {@link ShuffleSink} node {@code <keyBy>.shuffle-out},
+ *       and a {@link ShuffleSource} node {@code <keyBy>.shuffle-in} (this task's partition, watermarks from the
+ *       writers' control records) feeds the key-by, whose keyed consumers are unchanged;</li>
+ *   <li>Kafka sinks write through the task's producer (into its transaction).</li>
+ * </ul>
+ * Other sinks (print, collect) stay as they are and are not covered by exactly-once.
+ */
+final class TaskGraph {
+    /** Suffix of the node that writes a key-by's shuffle topic. */
+    static final String SHUFFLE_OUT = ".shuffle-out";
+    /** Suffix of the node that reads a key-by's shuffle topic. */
+    static final String SHUFFLE_IN = ".shuffle-in";
+
+    private TaskGraph() {
+    }
+
+    /** The shuffle topics a pipeline needs, one per key-by node. */
+    static Set<String> shuffleTopics(PipelineGraph graph, TaskId task) {
+        Set<String> topics = new LinkedHashSet<>();
+        for (Node n : graph.nodes()) {
+            if (n instanceof KeyByNode<?, ?>) {
+                topics.add(task.shuffleTopic(n.name()));
+            }
+        }
+        return topics;
+    }
+
+    /** Kafka topics the pipeline's sources and sinks name, for checking they live on the task's cluster. */
+    static List<String> bootstrapServersUsed(PipelineGraph graph) {
+        List<String> result = new ArrayList<>();
+        for (Node n : graph.nodes()) {
+            if (n instanceof SourceNode<?> s && s.source() instanceof KafkaSource<?> k) {
+                result.add(n.name() + "=" + k.config().bootstrapServers());
+            } else if (n instanceof SinkNode<?> s && s.sink() instanceof KafkaSink<?> k) {
+                result.add(n.name() + "=" + k.config().bootstrapServers());
+            }
+        }
+        return result;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static PipelineGraph forTask(PipelineGraph graph, TaskId task, TaskConsumer consumer, TaskProducer producer,
+                                 TaskReaders readers, ClassLoader classLoader) {
+        PipelineGraph.Builder b = PipelineGraph.builder(graph.name()).options(graph.options());
+        for (Node n : graph.nodes()) {
+            if (n instanceof SourceNode<?> s) {
+                b.add(new SourceNode(s.name(), ownedPartitions(s.source(), task, consumer, producer, readers),
+                        s.watermarks()));
+            } else if (n instanceof SinkNode<?> s && s.sink() instanceof KafkaSink<?> k) {
+                b.add(new SinkNode(s.name(), new TaskKafkaSink(k.config(), producer)));
+            } else if (n instanceof KeyByNode<?, ?> k) {
+                String topic = task.shuffleTopic(k.name());
+                b.add(new SinkNode(k.name() + SHUFFLE_OUT, new ShuffleSink(topic, task, k.keySelector(),
+                        graph.options().numberOfKeyGroups(), producer, classLoader)));
+                b.add(new SourceNode(k.name() + SHUFFLE_IN, new ShuffleSource(topic, task.index(), task.parallelism(),
+                        consumer, readers, classLoader), WatermarkStrategy.fromSource()));
+                b.add(k);
+                b.connect(Edge.main(k.name() + SHUFFLE_IN, k.name(), 0));
+            } else {
+                b.add(n);
+            }
+        }
+        for (Edge e : graph.edges()) {
+            if (graph.node(e.to()) instanceof KeyByNode<?, ?>) {
+                b.connect(new Edge(e.from(), e.sideOutput(), e.to() + SHUFFLE_OUT, 0));
+            } else {
+                b.connect(e);
+            }
+        }
+        return b.build();
+    }
+
+    private static <T> Source<T> ownedPartitions(Source<T> source, TaskId task, TaskConsumer consumer,
+                                                 TaskProducer producer, TaskReaders readers) {
+        List<Integer> owned = new ArrayList<>();
+        for (int p = 0; p < source.partitions(); p++) {
+            if (task.ownsSourcePartition(p)) {
+                owned.add(p);
+            }
+        }
+        if (source instanceof KafkaSource<T> k) {
+            return new TaskKafkaSource<>(k.config(), owned, consumer, producer, readers);
+        }
+        return new Source<>() {
+            @Override
+            public int partitions() {
+                return owned.size();
+            }
+
+            @Override
+            public SourceReader<T> createReader(int partition) {
+                return source.createReader(owned.get(partition));
+            }
+
+            @Override
+            public Class<T> type() {
+                return source.type();
+            }
+        };
+    }
+}

@@ -1,0 +1,116 @@
+package dev.weir.runtime.task;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import dev.weir.runtime.graph.DeliveryGuarantee;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The one Kafka producer of a task: every output record of the task (sink results, shuffle records and control
+ * records, dead letters) goes through it. Under {@link DeliveryGuarantee#EXACTLY_ONCE} it is transactional with
+ * the task's {@linkplain TaskId#transactionalId() transactional id}: {@link #initialize()} fences any older
+ * producer of the same task (a zombie), whose next send or commit then fails. Asynchronous send failures are
+ * kept and rethrown by the next send or commit, so nothing is lost silently.
+ */
+final class TaskProducer implements AutoCloseable {
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final String task;
+    private final DeliveryGuarantee guarantee;
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+    TaskProducer(TaskId task, String bootstrapServers, DeliveryGuarantee guarantee, Duration transactionTimeout,
+                 Map<String, String> clientProperties) {
+        this.task = task.toString();
+        this.guarantee = guarantee;
+        Map<String, Object> p = new HashMap<>(clientProperties);
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "weir-" + task.transactionalId());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+            p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, task.transactionalId());
+            p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) transactionTimeout.toMillis());
+        }
+        this.producer = new KafkaProducer<>(p);
+    }
+
+    /** Fences older producers of this task and aborts their open transaction; then begins the first one. */
+    void initialize() {
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+            producer.initTransactions();
+            producer.beginTransaction();
+        }
+    }
+
+    void send(ProducerRecord<byte[], byte[]> record) {
+        rethrowFailure();
+        try {
+            producer.send(record, (metadata, e) -> {
+                if (e != null) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+        } catch (KafkaException e) {
+            throw fencedOr(e);
+        }
+    }
+
+    /** {@code e} as a {@link TaskFencedException} if fencing caused it, else {@code e}. */
+    private RuntimeException fencedOr(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException) {
+                return new TaskFencedException(task, e);
+            }
+        }
+        return e;
+    }
+
+    /**
+     * Makes everything sent so far durable together with the consumed {@code offsets}: one transaction commit
+     * (exactly-once), or a flush followed by the caller committing the offsets (at-least-once).
+     */
+    void commit(Map<TopicPartition, OffsetAndMetadata> offsets, String groupId) {
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+            try {
+                producer.sendOffsetsToTransaction(offsets, new ConsumerGroupMetadata(groupId));
+                producer.commitTransaction();
+            } catch (KafkaException e) {
+                throw fencedOr(e);
+            }
+            rethrowFailure();
+            producer.beginTransaction();
+        } else {
+            producer.flush();
+            rethrowFailure();
+        }
+    }
+
+    private void rethrowFailure() {
+        Exception e = failure.get();
+        if (e instanceof RuntimeException r && fencedOr(r) instanceof TaskFencedException fenced) {
+            throw fenced;
+        }
+        if (e != null) {
+            throw new IllegalStateException("a Kafka send of this task failed: " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

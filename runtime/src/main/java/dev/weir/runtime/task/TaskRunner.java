@@ -1,0 +1,194 @@
+package dev.weir.runtime.task;
+
+import dev.weir.runtime.engine.EngineRun;
+import dev.weir.runtime.engine.JobResult;
+import dev.weir.runtime.engine.LocalEngine;
+import dev.weir.runtime.graph.DeliveryGuarantee;
+import dev.weir.runtime.graph.Node;
+import dev.weir.runtime.graph.PipelineGraph;
+import dev.weir.runtime.graph.SourceNode;
+import dev.weir.runtime.kafka.KafkaSource;
+import dev.weir.runtime.operator.OperatorMetrics;
+import dev.weir.runtime.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one task of a pipeline on the calling thread until its input ends (bounded sources) or the thread is
+ * interrupted:
+ * <ol>
+ *   <li>creates the pipeline's shuffle topics if missing (one partition per task);</li>
+ *   <li>starts the task's transactional producer, which <b>fences</b> any older instance of the same task and
+ *       aborts its open transaction;</li>
+ *   <li>reads the committed offsets of the task's partitions: their metadata names the snapshot of the last
+ *       completed checkpoint, which is restored (a task without committed offsets starts fresh);</li>
+ *   <li>runs the task's graph ({@link TaskGraph}) on the engine with a {@link KafkaCheckpointCoordinator}.</li>
+ * </ol>
+ */
+public final class TaskRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
+
+    private final PipelineGraph graph;
+    private final TaskId task;
+    private final TaskSettings settings;
+    private final Clock clock;
+    private final ClassLoader classLoader;
+
+    public TaskRunner(PipelineGraph graph, TaskId task, TaskSettings settings) {
+        this(graph, task, settings, Clock.system(), Thread.currentThread().getContextClassLoader());
+    }
+
+    public TaskRunner(PipelineGraph graph, TaskId task, TaskSettings settings, Clock clock, ClassLoader classLoader) {
+        if (!graph.name().equals(task.pipeline())) {
+            throw new IllegalArgumentException("task " + task + " does not belong to pipeline " + graph.name());
+        }
+        this.graph = graph;
+        this.task = task;
+        this.settings = settings;
+        this.clock = clock;
+        this.classLoader = classLoader;
+        checkSameCluster();
+    }
+
+    /** Exactly-once needs one cluster: a Kafka transaction cannot span clusters. */
+    private void checkSameCluster() {
+        List<String> other = TaskGraph.bootstrapServersUsed(graph).stream()
+                .filter(s -> !s.substring(s.indexOf('=') + 1).equals(settings.bootstrapServers()))
+                .toList();
+        if (!other.isEmpty()) {
+            throw new IllegalArgumentException("pipeline " + graph.name() + ": Kafka sources and sinks must use the "
+                    + "task's cluster " + settings.bootstrapServers() + " (one transaction per checkpoint); these "
+                    + "do not: " + other);
+        }
+    }
+
+    /** Runs the task; returns when its input ended and the final checkpoint committed. */
+    public JobResult run() throws Exception {
+        return run(metrics -> { });
+    }
+
+    /**
+     * Runs the task, handing {@code onStart} the live per-operator metrics before the first record (see
+     * {@link LocalEngine#run(PipelineGraph, java.util.function.Consumer)}).
+     */
+    public JobResult run(Consumer<Map<String, OperatorMetrics>> onStart) throws Exception {
+        ensureShuffleTopics();
+        DeliveryGuarantee guarantee = graph.options().deliveryGuarantee();
+        try (TaskProducer producer = new TaskProducer(task, settings.bootstrapServers(), guarantee,
+                     java.time.Duration.ofSeconds(60), settings.clientProperties());
+             TaskConsumer consumer = new TaskConsumer(settings.bootstrapServers(), task.groupId(),
+                     "weir-" + task.transactionalId(), settings.clientProperties())) {
+            producer.initialize();
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitionsRead());
+            Optional<CheckpointName> last = lastCommittedCheckpoint(committed);
+            Optional<byte[]> snapshot = Optional.empty();
+            if (last.isPresent()) {
+                snapshot = Optional.of(settings.snapshots().read(task, last.get()).orElseThrow(() ->
+                        new IllegalStateException(task + ": the committed offsets name snapshot "
+                                + last.get().fileName() + ", which the snapshot store does not have")));
+                LOG.info("{}: restoring checkpoint {}", task, last.get().fileName());
+            } else {
+                LOG.info("{}: no committed checkpoint, starting fresh", task);
+            }
+            TaskReaders readers = new TaskReaders(committed);
+            PipelineGraph taskGraph = TaskGraph.forTask(graph, task, consumer, producer, readers, classLoader);
+            KafkaCheckpointCoordinator coordinator = new KafkaCheckpointCoordinator(task, settings.snapshots(),
+                    guarantee, graph.options().checkpointInterval(), producer, consumer, readers,
+                    last.map(CheckpointName::id).orElse(0L));
+            EngineRun run = EngineRun.defaults().withCoordinator(coordinator).withOnStart(onStart);
+            if (snapshot.isPresent()) {
+                run = run.withRestore(snapshot.get());
+            }
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(classLoader); // snapshots decode user types through it
+            try {
+                return new LocalEngine(clock).run(taskGraph, run);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        }
+    }
+
+    /**
+     * The checkpoint the task's committed offsets name. All of a task's partitions are committed in one
+     * transaction, so they name the same one; anything else means the store and Kafka disagree.
+     */
+    private Optional<CheckpointName> lastCommittedCheckpoint(Map<TopicPartition, OffsetAndMetadata> committed) {
+        Set<CheckpointName> names = new HashSet<>();
+        for (OffsetAndMetadata om : committed.values()) {
+            CheckpointName n = CheckpointName.fromMetadata(om.metadata());
+            if (n == null) {
+                throw new IllegalStateException(task + ": group " + task.groupId() + " has offsets not committed by a "
+                        + "Weir checkpoint (metadata '" + om.metadata() + "'); use another pipeline name or delete them");
+            }
+            names.add(n);
+        }
+        if (names.size() > 1) {
+            throw new IllegalStateException(task + ": committed offsets name different checkpoints " + names
+                    + " (was the pipeline rescaled without a savepoint?)");
+        }
+        return names.stream().findFirst();
+    }
+
+    /** Every partition the task reads: its share of the Kafka sources and its partition of each shuffle topic. */
+    private Set<TopicPartition> partitionsRead() {
+        Set<TopicPartition> result = new HashSet<>();
+        for (Node n : graph.nodes()) {
+            if (n instanceof SourceNode<?> s && s.source() instanceof KafkaSource<?> k) {
+                for (int p = 0; p < k.partitions(); p++) {
+                    if (task.ownsSourcePartition(p)) {
+                        result.add(new TopicPartition(k.config().topic(), p));
+                    }
+                }
+            }
+        }
+        for (String topic : TaskGraph.shuffleTopics(graph, task)) {
+            result.add(new TopicPartition(topic, task.index()));
+        }
+        return result;
+    }
+
+    private void ensureShuffleTopics() throws Exception {
+        Set<String> topics = TaskGraph.shuffleTopics(graph, task);
+        if (topics.isEmpty()) {
+            return;
+        }
+        Map<String, Object> props = new HashMap<>(settings.clientProperties());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            for (String topic : topics) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, task.parallelism(), (short) -1)))
+                            .all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+                TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .get(topic);
+                if (d.partitions().size() != task.parallelism()) {
+                    throw new IllegalStateException("shuffle topic " + topic + " has " + d.partitions().size()
+                            + " partitions, the pipeline runs " + task.parallelism() + " tasks");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package dev.weir.runtime.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weir.runtime.kafka.KafkaTestSupport;
+import dev.weir.runtime.serde.JsonSerde;
+import dev.weir.runtime.task.ExactlyOncePipelines.Event;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Exactly-once across 3 runtime instance processes on the real broker: each test runs a pipeline as 3 task
+ * processes ({@link TaskWorker}), kills random ones with {@code kill -9} at random moments (at least 10 kills)
+ * and restarts them, then checks that the committed output equals the brute-force result over the whole input:
+ * nothing lost, nothing duplicated.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class ExactlyOnceKillIT {
+    private static final int PARALLELISM = 3;
+    private static final int PARTITIONS = 6;
+    private static final int MIN_KILLS = Integer.getInteger("weir.it.kills", 10);
+    private final JsonSerde<Event> events = JsonSerde.of(Event.class);
+    private KafkaTestSupport kafka;
+    private Path work;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        kafka = new KafkaTestSupport();
+        work = Files.createDirectories(Path.of("target", "exactly-once-it"));
+    }
+
+    @AfterAll
+    void tearDown() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private List<Event> produce(String topic, int n, int keys, long seed) throws Exception {
+        return produce(topic, n, keys, seed, 0);
+    }
+
+    /** Writes generated events, {@code shiftMillis} later in event time and with sequence numbers after {@code n}. */
+    private List<Event> produce(String topic, int n, int keys, long seed, long shiftMillis) throws Exception {
+        List<List<Event>> parts = ExactlyOncePipelines.generate(n, keys, PARTITIONS, seed);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        List<Event> all = new ArrayList<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            for (Event generated : parts.get(p)) {
+                Event e = shiftMillis == 0 ? generated
+                        : new Event(generated.key(), generated.ts() + shiftMillis, generated.seq() + n);
+                records.add(new ProducerRecord<>(topic, p, e.ts(), e.key().getBytes(StandardCharsets.UTF_8),
+                        events.serialize(e)));
+                all.add(e);
+            }
+        }
+        kafka.sendAll(records);
+        return all;
+    }
+
+    @Test
+    void keyedWindowCountOverThreeProcessesIsExactUnderKillMinus9AndPoisonIsDeadLetteredOnce() throws Exception {
+        String in = kafka.createTopic("weir-eo-in", PARTITIONS);
+        String out = kafka.createTopic("weir-eo-counts", 3);
+        String dlq = kafka.createTopic("weir-eo-dlq", 1);
+        List<Event> input = produce(in, 30_000, 300, 11);
+        List<ProducerRecord<byte[], byte[]>> poison = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            poison.add(new ProducerRecord<>(in, i % PARTITIONS, ExactlyOncePipelines.BASE + 60_000,
+                    null, ("{\"key\": \"broken-" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        kafka.sendAll(poison);
+        input.addAll(produce(in, 30_000, 300, 12, 60_000));
+        String pipeline = "eo-window-" + in.substring(in.lastIndexOf('-') + 1);
+
+        Cluster cluster = new Cluster(pipeline, List.of("kind=window", "in=" + in, "dlq=" + dlq, "out=" + out,
+                "throttle=4"));
+        int kills = cluster.runWithKills(new Random(5));
+
+        List<String> dead = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(dlq)) {
+            dead.add(new String(r.value(), StandardCharsets.UTF_8) + " from partition "
+                    + new String(r.headers().lastHeader("weir.source.partition").value(), StandardCharsets.UTF_8));
+        }
+        dead.sort(null);
+        List<String> expectedDead = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            expectedDead.add("{\"key\": \"broken-" + i + " from partition " + (i % PARTITIONS));
+        }
+        expectedDead.sort(null);
+        assertThat(dead).as("each poison record dead-lettered exactly once").isEqualTo(expectedDead);
+
+        JsonSerde<ExactlyOncePipelines.WindowCount> serde = JsonSerde.of(ExactlyOncePipelines.WindowCount.class);
+        List<String> actual = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
+            actual.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
+        }
+        actual.sort(null);
+        assertThat(kills).isGreaterThanOrEqualTo(MIN_KILLS);
+        assertExact(actual, ExactlyOncePipelines.expectedCounts(input), kills);
+    }
+
+    @Test
+    void shuffledIntervalJoinOverThreeProcessesIsExactUnderKillMinus9() throws Exception {
+        String orders = kafka.createTopic("weir-eo-orders", PARTITIONS);
+        String payments = kafka.createTopic("weir-eo-payments", PARTITIONS);
+        String out = kafka.createTopic("weir-eo-joined", 3);
+        List<Event> o = produce(orders, 30_000, 2_000, 21);
+        List<Event> p = produce(payments, 30_000, 2_000, 22);
+        String pipeline = "eo-join-" + orders.substring(orders.lastIndexOf('-') + 1);
+
+        Cluster cluster = new Cluster(pipeline, List.of("kind=join", "in=" + orders, "in2=" + payments, "out=" + out,
+                "throttle=2"));
+        int kills = cluster.runWithKills(new Random(6));
+
+        JsonSerde<ExactlyOncePipelines.Joined> serde = JsonSerde.of(ExactlyOncePipelines.Joined.class);
+        List<String> actual = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
+            actual.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
+        }
+        actual.sort(null);
+        List<String> expected = ExactlyOncePipelines.expectedJoin(o, p);
+        assertThat(expected).hasSizeGreaterThan(1_000);
+        assertThat(kills).isGreaterThanOrEqualTo(MIN_KILLS);
+        assertExact(actual, expected, kills);
+    }
+
+    @Test
+    void atLeastOnceLosesNothingUnderKillMinus9AndRepeatsOnlyWholeResults() throws Exception {
+        String in = kafka.createTopic("weir-alo-in", PARTITIONS);
+        String out = kafka.createTopic("weir-alo-counts", 3);
+        List<Event> input = produce(in, 60_000, 300, 41);
+        String pipeline = "alo-window-" + in.substring(in.lastIndexOf('-') + 1);
+
+        Cluster cluster = new Cluster(pipeline, List.of("kind=window", "in=" + in, "out=" + out, "throttle=4",
+                "guarantee=AT_LEAST_ONCE"));
+        int kills = cluster.runWithKills(new Random(7), 4);
+
+        JsonSerde<ExactlyOncePipelines.WindowCount> serde = JsonSerde.of(ExactlyOncePipelines.WindowCount.class);
+        List<String> actual = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
+            actual.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
+        }
+        List<String> distinct = new ArrayList<>(new java.util.TreeSet<>(actual));
+        assertThat(kills).isGreaterThanOrEqualTo(4);
+        // a replay after a kill may repeat results, but each repeated result is a complete, correct one
+        assertExact(distinct, ExactlyOncePipelines.expectedCounts(input), kills);
+        assertThat(actual.size()).isGreaterThanOrEqualTo(distinct.size());
+    }
+
+    @Test
+    void aPausedZombieIsFencedWhenItsTaskRunsElsewhere() throws Exception {
+        String in = kafka.createTopic("weir-eo-zombie-in", PARTITIONS);
+        String out = kafka.createTopic("weir-eo-zombie-out", 3);
+        List<Event> input = produce(in, 60_000, 300, 31);
+        String pipeline = "eo-zombie-" + in.substring(in.lastIndexOf('-') + 1);
+        Cluster cluster = new Cluster(pipeline, List.of("kind=window", "in=" + in, "out=" + out, "throttle=4"));
+        for (int i = 0; i < PARALLELISM; i++) {
+            cluster.start(i);
+        }
+        Path task0 = cluster.snapshots.resolve(pipeline).resolve("task-0");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!hasSnapshot(task0)) {
+            assertThat(System.nanoTime()).as("task 0 checkpoints within 60 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        Process zombie = cluster.workers[0];
+        assertThat(zombie.isAlive()).as("task 0 still running after its first checkpoint").isTrue();
+        signal(zombie, "STOP");
+        cluster.start(0); // the task is "reassigned": a new instance takes over task 0 and fences the paused one
+        Thread.sleep(4_000);
+        signal(zombie, "CONT");
+        assertThat(zombie.waitFor(60, TimeUnit.SECONDS)).as("zombie stops").isTrue();
+        assertThat(zombie.exitValue()).as("the resumed zombie fails instead of committing").isEqualTo(2);
+        assertThat(Files.readString(cluster.log(0, 0))).contains("TaskFencedException",
+                "another instance runs it now");
+        cluster.awaitAll();
+
+        JsonSerde<ExactlyOncePipelines.WindowCount> serde = JsonSerde.of(ExactlyOncePipelines.WindowCount.class);
+        List<String> actual = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
+            actual.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
+        }
+        actual.sort(null);
+        assertExact(actual, ExactlyOncePipelines.expectedCounts(input), 0);
+    }
+
+    /** Equal as sorted lists; on failure, says how many records are missing and duplicated or wrong, with samples. */
+    private void assertExact(List<String> actual, List<String> expected, int kills) throws Exception {
+        if (actual.equals(expected)) {
+            return;
+        }
+        Files.write(work.resolve("failed-actual.txt"), actual);
+        Files.write(work.resolve("failed-expected.txt"), expected);
+        List<String> missing = new ArrayList<>(expected);
+        actual.forEach(missing::remove);
+        List<String> extra = new ArrayList<>(actual);
+        expected.forEach(extra::remove);
+        org.junit.jupiter.api.Assertions.fail("after " + kills + " kills the committed output has " + actual.size()
+                + " records, the oracle " + expected.size() + "; missing " + missing.size() + " (e.g. "
+                + missing.subList(0, Math.min(10, missing.size())) + "), unexpected or duplicated " + extra.size()
+                + " (e.g. " + extra.subList(0, Math.min(10, extra.size())) + ")");
+    }
+
+    private static boolean hasSnapshot(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".snapshot"));
+        }
+    }
+
+    private static void signal(Process p, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -" + signal).isTrue();
+    }
+
+    /** Three task processes of one pipeline, restartable; each start logs to its own file. */
+    private final class Cluster {
+        private final String pipeline;
+        private final List<String> args;
+        private final Process[] workers = new Process[PARALLELISM];
+        private final int[] starts = new int[PARALLELISM];
+        private final Path snapshots;
+
+        Cluster(String pipeline, List<String> args) throws Exception {
+            this.pipeline = pipeline;
+            this.args = args;
+            this.snapshots = Files.createDirectories(work.resolve("snapshots"));
+        }
+
+        Path log(int task, int start) {
+            return work.resolve(pipeline + "-task" + task + "-start" + start + ".log");
+        }
+
+        void start(int task) throws Exception {
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                    "-cp", System.getProperty("java.class.path"),
+                    TaskWorker.class.getName(),
+                    "bootstrap=" + KafkaTestSupport.BOOTSTRAP, "pipeline=" + pipeline, "index=" + task,
+                    "parallelism=" + PARALLELISM, "snapshots=" + snapshots.toAbsolutePath(), "interval=300"));
+            cmd.addAll(args);
+            File logFile = log(task, starts[task]++).toFile();
+            workers[task] = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(logFile)).start();
+        }
+
+        /**
+         * Starts all tasks, then kills a random running one with SIGKILL every 0.3–1.5 s and restarts it at once,
+         * until {@code minKills} kills happened (or every task finished); then waits for all to finish.
+         * Returns the number of kills.
+         */
+        int runWithKills(Random rnd) throws Exception {
+            return runWithKills(rnd, MIN_KILLS);
+        }
+
+        int runWithKills(Random rnd, int minKills) throws Exception {
+            for (int i = 0; i < PARALLELISM; i++) {
+                start(i);
+            }
+            int kills = 0;
+            while (kills < minKills) {
+                Thread.sleep(300 + rnd.nextInt(1_200));
+                List<Integer> alive = new ArrayList<>();
+                for (int i = 0; i < PARALLELISM; i++) {
+                    if (workers[i].isAlive()) {
+                        alive.add(i);
+                    } else {
+                        assertThat(workers[i].exitValue()).as("task %d exit code; log %s", i, log(i, starts[i] - 1))
+                                .isZero();
+                    }
+                }
+                if (alive.isEmpty()) {
+                    break;
+                }
+                int victim = alive.get(rnd.nextInt(alive.size()));
+                workers[victim].destroyForcibly(); // SIGKILL
+                workers[victim].waitFor();
+                kills++;
+                start(victim);
+            }
+            awaitAll();
+            return kills;
+        }
+
+        void awaitAll() throws Exception {
+            for (int i = 0; i < PARALLELISM; i++) {
+                assertThat(workers[i].waitFor(180, TimeUnit.SECONDS)).as("task %d finishes", i).isTrue();
+                assertThat(workers[i].exitValue()).as("task %d exit code; log %s", i, log(i, starts[i] - 1)).isZero();
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.weir.runtime.task;
+
+import dev.weir.api.window.TumblingWindows;
+import dev.weir.runtime.functions.Count;
+import dev.weir.runtime.graph.PipelineGraph;
+import dev.weir.runtime.graph.PipelineOptions;
+import dev.weir.runtime.kafka.KafkaSink;
+import dev.weir.runtime.kafka.KafkaSinkConfig;
+import dev.weir.runtime.kafka.KafkaSource;
+import dev.weir.runtime.kafka.KafkaSourceConfig;
+import dev.weir.runtime.pipeline.DataStream;
+import dev.weir.runtime.pipeline.Pipeline;
+import dev.weir.runtime.watermark.WatermarkStrategy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pipelines of the exactly-once kill tests and their brute-force oracles. Input records carry their event
+ * time as the Kafka timestamp; every partition is out of order by less than the watermark bound, so no record is
+ * ever late and the complete output is a function of the input alone.
+ */
+final class ExactlyOncePipelines {
+    static final long BASE = 1_700_000_000_000L;
+    static final Duration BOUND = Duration.ofSeconds(1);
+    static final long WINDOW_MILLIS = 1_000;
+    static final Duration JOIN_LOWER = Duration.ZERO;
+    static final Duration JOIN_UPPER = Duration.ofMillis(1_500);
+
+    record Event(String key, long ts, long seq) {
+    }
+
+    record WindowCount(String key, long windowStart, long count) {
+    }
+
+    record Joined(String key, long orderSeq, long paymentSeq) {
+    }
+
+    private ExactlyOncePipelines() {
+    }
+
+    /** Sleeps 1 ms every {@code every} records: stretches a run so processes can be killed mid-stream. */
+    static <T> DataStream<T> throttled(DataStream<T> in, String name, int every) {
+        int[] n = new int[1];
+        return in.map(name, v -> {
+            if (every > 0 && ++n[0] % every == 0) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return v;
+        });
+    }
+
+    private static KafkaSource<Event> source(String bootstrap, String topic) {
+        return source(bootstrap, topic, null);
+    }
+
+    /** A bounded source; records that are not Events go to {@code deadLetterTopic} if given. */
+    private static KafkaSource<Event> source(String bootstrap, String topic, String deadLetterTopic) {
+        var b = KafkaSourceConfig.builder(bootstrap, topic, Event.class).stopAtEndOffsets(true);
+        if (deadLetterTopic != null) {
+            b.deadLetterTo(deadLetterTopic);
+        }
+        return new KafkaSource<>(b.build());
+    }
+
+    /** in (malformed records to {@code dlq} if not null) → throttle → keyBy(key) [shuffle] → tumbling 1 s count → out. */
+    static PipelineGraph windowCount(String name, PipelineOptions options, String bootstrap, String in, String dlq,
+                                     String out, int throttleEvery) {
+        Pipeline p = Pipeline.create(name).options(options);
+        DataStream<Event> events = p.source("in", source(bootstrap, in, dlq),
+                WatermarkStrategy.<Event>boundedOutOfOrderness(BOUND).withPeriodicEmission(Duration.ofMillis(50)));
+        throttled(events, "throttle", throttleEvery)
+                .keyBy("by-key", Event::key)
+                .window(TumblingWindows.of(Duration.ofMillis(WINDOW_MILLIS)))
+                .aggregate("count", new Count<>())
+                .map("to-count", r -> new WindowCount(r.key(), r.window().startMillis(), r.value()))
+                .sink("out", new KafkaSink<>(KafkaSinkConfig.builder(bootstrap, out, WindowCount.class)
+                        .key(WindowCount::key, String.class).build()));
+        return p.graph();
+    }
+
+    /** orders, payments → throttle/filter → keyBy both [two shuffles] → interval join [0, 1.5 s] → out. */
+    static PipelineGraph intervalJoin(String name, PipelineOptions options, String bootstrap, String orders,
+                                      String payments, String out, int throttleEvery) {
+        Pipeline p = Pipeline.create(name).options(options);
+        WatermarkStrategy<Event> wm = WatermarkStrategy.<Event>boundedOutOfOrderness(BOUND)
+                .withPeriodicEmission(Duration.ofMillis(50));
+        var left = throttled(p.source("orders", source(bootstrap, orders), wm), "throttle-orders", throttleEvery)
+                .keyBy("orders-by-key", Event::key);
+        var right = p.source("payments", source(bootstrap, payments), wm)
+                .filter("valid-payments", e -> e.seq() >= 0)
+                .keyBy("payments-by-key", Event::key);
+        left.intervalJoin(right).between(JOIN_LOWER, JOIN_UPPER)
+                .process("join", (Event o, Event pay, dev.weir.api.function.FunctionContext ctx,
+                                  dev.weir.api.function.Collector<Joined> c) -> c.emit(
+                        new Joined(o.key(), o.seq(), pay.seq())))
+                .sink("out", new KafkaSink<>(KafkaSinkConfig.builder(bootstrap, out, Joined.class)
+                        .key(Joined::key, String.class).build()));
+        return p.graph();
+    }
+
+    /**
+     * {@code n} events over {@code keys} keys, round-robin over {@code partitions}; event time advances 2 ms per
+     * event and each event is earlier by up to 600 ms (less than {@link #BOUND}).
+     */
+    static List<List<Event>> generate(int n, int keys, int partitions, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        List<List<Event>> byPartition = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            byPartition.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            long ts = BASE + 2L * i - rnd.nextInt(600);
+            byPartition.get(i % partitions).add(new Event("k" + rnd.nextInt(keys), ts, i));
+        }
+        return byPartition;
+    }
+
+    static List<String> expectedCounts(List<Event> all) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Event e : all) {
+            long start = e.ts() - Math.floorMod(e.ts(), WINDOW_MILLIS);
+            counts.merge(e.key() + "@" + start, 1L, Long::sum);
+        }
+        List<String> out = new ArrayList<>();
+        counts.forEach((k, c) -> out.add(k + "=" + c));
+        out.sort(null);
+        return out;
+    }
+
+    static String describe(WindowCount c) {
+        return c.key() + "@" + c.windowStart() + "=" + c.count();
+    }
+
+    static List<String> expectedJoin(List<Event> orders, List<Event> payments) {
+        Map<String, List<Event>> paymentsByKey = new HashMap<>();
+        for (Event p : payments) {
+            paymentsByKey.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p);
+        }
+        List<String> out = new ArrayList<>();
+        for (Event o : orders) {
+            for (Event p : paymentsByKey.getOrDefault(o.key(), List.of())) {
+                if (o.ts() + JOIN_LOWER.toMillis() <= p.ts() && p.ts() <= o.ts() + JOIN_UPPER.toMillis()) {
+                    out.add(o.key() + ":" + o.seq() + "-" + p.seq());
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    static String describe(Joined j) {
+        return j.key() + ":" + j.orderSeq() + "-" + j.paymentSeq();
+    }
+}

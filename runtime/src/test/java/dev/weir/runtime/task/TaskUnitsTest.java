@@ -1,0 +1,83 @@
+package dev.weir.runtime.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaskUnitsTest {
+    record Bid(String auction, long price, List<String> tags) {
+    }
+
+    @Test
+    void shuffleRecordsRoundTripDataAndControl() {
+        ShuffleCodec codec = new ShuffleCodec(getClass().getClassLoader());
+        Bid bid = new Bid("a-1", 42, List.of("x", "y"));
+        ShuffleCodec.Decoded d = codec.decode(codec.data(-5L, bid));
+        assertThat(d.kind()).isEqualTo(ShuffleCodec.DATA);
+        assertThat(d.timestampMillis()).isEqualTo(-5L);
+        assertThat(d.value()).isEqualTo(bid);
+        assertThat(codec.decode(codec.data(7, 3L)).value()).isEqualTo(3L).isInstanceOf(Long.class);
+
+        ShuffleCodec.Decoded wm = codec.decode(ShuffleCodec.control(ShuffleCodec.WATERMARK, 2, Long.MAX_VALUE));
+        assertThat(wm.kind()).isEqualTo(ShuffleCodec.WATERMARK);
+        assertThat(wm.writer()).isEqualTo(2);
+        assertThat(wm.watermarkMillis()).isEqualTo(Long.MAX_VALUE);
+        ShuffleCodec.Decoded end = codec.decode(ShuffleCodec.control(ShuffleCodec.END, 1, 0));
+        assertThat(end.kind()).isEqualTo(ShuffleCodec.END);
+        assertThat(end.writer()).isEqualTo(1);
+        assertThatThrownBy(() -> codec.decode(new byte[] {9, 0, 0, 0, 0})).hasMessageContaining("kind 9");
+    }
+
+    @Test
+    void checkpointNamesRoundTripThroughOffsetMetadataAndFileNames() {
+        CheckpointName n = new CheckpointName(17, "abc123");
+        assertThat(CheckpointName.fromMetadata(n.metadata())).isEqualTo(n);
+        assertThat(CheckpointName.fromFileName(n.fileName())).isEqualTo(n);
+        assertThat(CheckpointName.fromMetadata("")).isNull();
+        assertThat(CheckpointName.fromMetadata(null)).isNull();
+        assertThat(CheckpointName.fromFileName("chk-x-abc")).isNull();
+        assertThat(CheckpointName.newAttempt()).matches("[a-z0-9]{12}");
+    }
+
+    @Test
+    void taskIdsOwnSourcePartitionsRoundRobinAndNameKafkaResources() {
+        TaskId t = new TaskId("orders", 1, 3);
+        assertThat(List.of(0, 1, 2, 3, 4, 5, 6, 7).stream().filter(t::ownsSourcePartition)).containsExactly(1, 4, 7);
+        assertThat(t.transactionalId()).isEqualTo("weir.orders.task-1");
+        assertThat(t.groupId()).isEqualTo("weir.orders");
+        assertThat(t.shuffleTopic("by user")).isEqualTo("weir.orders.shuffle.by_user");
+        assertThatThrownBy(() -> new TaskId("bad name", 0, 1)).hasMessageContaining("must match");
+        assertThatThrownBy(() -> new TaskId("p", 3, 3)).hasMessageContaining("task index 3 of parallelism 3");
+    }
+
+    @Test
+    void localSnapshotStoreKeepsCompleteFilesAndDeletesOlderCheckpoints(@TempDir Path dir) throws Exception {
+        LocalSnapshotStore store = new LocalSnapshotStore(dir);
+        TaskId t = new TaskId("p", 0, 2);
+        TaskId other = new TaskId("p", 1, 2);
+        for (long id = 1; id <= 4; id++) {
+            store.write(t, new CheckpointName(id, "a"), new byte[] {(byte) id});
+        }
+        store.write(other, new CheckpointName(1, "a"), new byte[] {9});
+        store.write(t, new CheckpointName(3, "b"), new byte[] {33});
+        assertThat(store.read(t, new CheckpointName(3, "a"))).hasValueSatisfying(b -> assertThat(b).containsExactly(3));
+        assertThat(store.read(t, new CheckpointName(3, "b"))).hasValueSatisfying(b -> assertThat(b).containsExactly(33));
+        assertThat(store.read(t, new CheckpointName(5, "a"))).isEmpty();
+
+        store.deleteOlderThan(t, 3);
+
+        assertThat(store.read(t, new CheckpointName(2, "a"))).isEmpty();
+        assertThat(store.read(t, new CheckpointName(3, "a"))).isPresent();
+        assertThat(store.read(t, new CheckpointName(4, "a"))).isPresent();
+        assertThat(store.read(other, new CheckpointName(1, "a"))).as("other tasks untouched").isPresent();
+        try (var files = Files.list(dir.resolve("p").resolve("task-0"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("chk-3-a.snapshot", "chk-3-b.snapshot", "chk-4-a.snapshot");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.weir.runtime.task;
+
+import dev.weir.runtime.graph.DeliveryGuarantee;
+import dev.weir.runtime.graph.PipelineGraph;
+import dev.weir.runtime.graph.PipelineOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A runtime instance process for the kill tests: runs one task of one of {@link ExactlyOncePipelines} and exits 0
+ * when its input ended and the final checkpoint committed, 2 on failure (the error on stderr).
+ *
+ * <p>Arguments {@code key=value}: bootstrap, kind (window|join), pipeline, index, parallelism, snapshots, in, in2,
+ * dlq, out, guarantee, interval (ms), throttle (sleep 1 ms every n records).
+ */
+public final class TaskWorker {
+    private TaskWorker() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> a = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            a.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        try {
+            String bootstrap = a.get("bootstrap");
+            int throttle = Integer.parseInt(a.getOrDefault("throttle", "0"));
+            PipelineOptions options = PipelineOptions.defaults()
+                    .withDeliveryGuarantee(DeliveryGuarantee.valueOf(a.getOrDefault("guarantee", "EXACTLY_ONCE")))
+                    .withCheckpointInterval(Duration.ofMillis(Long.parseLong(a.getOrDefault("interval", "500"))));
+            PipelineGraph graph = switch (a.get("kind")) {
+                case "window" -> ExactlyOncePipelines.windowCount(a.get("pipeline"), options, bootstrap, a.get("in"),
+                        a.get("dlq"), a.get("out"), throttle);
+                case "join" -> ExactlyOncePipelines.intervalJoin(a.get("pipeline"), options, bootstrap, a.get("in"),
+                        a.get("in2"), a.get("out"), throttle);
+                default -> throw new IllegalArgumentException("kind " + a.get("kind"));
+            };
+            TaskId task = new TaskId(a.get("pipeline"), Integer.parseInt(a.get("index")),
+                    Integer.parseInt(a.get("parallelism")));
+            TaskSettings settings = new TaskSettings(bootstrap, new LocalSnapshotStore(Path.of(a.get("snapshots"))));
+            new TaskRunner(graph, task, settings).run();
+            System.out.println("task " + task + " finished");
+            System.exit(0);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(2);
+        }
+    }
+}
