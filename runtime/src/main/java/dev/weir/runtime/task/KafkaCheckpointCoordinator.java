@@ -33,6 +33,7 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator {
     private long nextCheckpointId;
     private long nextDueMillis = Long.MIN_VALUE;
     private long completed;
+    private volatile boolean stopRequested;
 
     KafkaCheckpointCoordinator(TaskId task, SnapshotStore snapshots, DeliveryGuarantee guarantee,
                                java.time.Duration interval, TaskProducer producer, TaskConsumer consumer,
@@ -47,8 +48,24 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator {
         this.nextCheckpointId = lastCheckpointId + 1;
     }
 
+    /** Thrown at a batch boundary after the final checkpoint of a {@linkplain #requestStop() stop}. */
+    static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped after a final checkpoint", null, false, false);
+        }
+    }
+
+    /** The next batch boundary takes a final checkpoint and ends the run (with {@link Stopped}). */
+    void requestStop() {
+        stopRequested = true;
+    }
+
     @Override
     public void onBatchBoundary(long nowMillis, Checkpointer checkpointer) throws Exception {
+        if (stopRequested) {
+            checkpoint(checkpointer);
+            throw new Stopped();
+        }
         if (nextDueMillis == Long.MIN_VALUE) {
             nextDueMillis = nowMillis + intervalMillis;
         } else if (nowMillis >= nextDueMillis) {

@@ -26,7 +26,8 @@ import java.util.Set;
  *       writers' control records) feeds the key-by, whose keyed consumers are unchanged;</li>
  *   <li>Kafka sinks write through the task's producer (into its transaction).</li>
  * </ul>
- * Other sinks (print, collect) stay as they are and are not covered by exactly-once.
+ * Other sinks (print, collect) stay as they are and are not covered by exactly-once. A pipeline run as a single
+ * task has no shuffles: it owns every key group.
  */
 final class TaskGraph {
     /** Suffix of the node that writes a key-by's shuffle topic. */
@@ -37,9 +38,20 @@ final class TaskGraph {
     private TaskGraph() {
     }
 
-    /** The shuffle topics a pipeline needs, one per key-by node. */
+    /**
+     * Whether key-bys cross Kafka: not with a single task, which owns every key group, so its key-bys stay
+     * in-process pass-throughs as in the local engine.
+     */
+    static boolean shuffles(TaskId task) {
+        return task.parallelism() > 1;
+    }
+
+    /** The shuffle topics a pipeline needs, one per key-by node (none for a single task). */
     static Set<String> shuffleTopics(PipelineGraph graph, TaskId task) {
         Set<String> topics = new LinkedHashSet<>();
+        if (!shuffles(task)) {
+            return topics;
+        }
         for (Node n : graph.nodes()) {
             if (n instanceof KeyByNode<?, ?>) {
                 topics.add(task.shuffleTopic(n.name()));
@@ -71,7 +83,7 @@ final class TaskGraph {
                         s.watermarks()));
             } else if (n instanceof SinkNode<?> s && s.sink() instanceof KafkaSink<?> k) {
                 b.add(new SinkNode(s.name(), new TaskKafkaSink(k.config(), producer)));
-            } else if (n instanceof KeyByNode<?, ?> k) {
+            } else if (n instanceof KeyByNode<?, ?> k && shuffles(task)) {
                 String topic = task.shuffleTopic(k.name());
                 b.add(new SinkNode(k.name() + SHUFFLE_OUT, new ShuffleSink(topic, task, k.keySelector(),
                         graph.options().numberOfKeyGroups(), producer, classLoader)));
@@ -84,7 +96,7 @@ final class TaskGraph {
             }
         }
         for (Edge e : graph.edges()) {
-            if (graph.node(e.to()) instanceof KeyByNode<?, ?>) {
+            if (graph.node(e.to()) instanceof KeyByNode<?, ?> && shuffles(task)) {
                 b.connect(new Edge(e.from(), e.sideOutput(), e.to() + SHUFFLE_OUT, 0));
             } else {
                 b.connect(e);

@@ -9,6 +9,7 @@ import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.graph.SourceNode;
 import dev.weir.runtime.kafka.KafkaSource;
 import dev.weir.runtime.operator.OperatorMetrics;
+import dev.weir.runtime.operator.PipelineFailedException;
 import dev.weir.runtime.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,6 +50,8 @@ public final class TaskRunner {
     private final TaskSettings settings;
     private final Clock clock;
     private final ClassLoader classLoader;
+    private volatile KafkaCheckpointCoordinator coordinator;
+    private volatile boolean stopRequested;
 
     public TaskRunner(PipelineGraph graph, TaskId task, TaskSettings settings) {
         this(graph, task, settings, Clock.system(), Thread.currentThread().getContextClassLoader());
@@ -78,7 +81,20 @@ public final class TaskRunner {
         }
     }
 
-    /** Runs the task; returns when its input ended and the final checkpoint committed. */
+    /**
+     * Stops a running task after one more checkpoint (as Flink's stop-with-savepoint): output and offsets up to
+     * that point are committed, windows that have not fired stay in the checkpoint for the next run. Returns at
+     * once; {@link #run} returns when the checkpoint committed. Any thread may call it.
+     */
+    public void stop() {
+        stopRequested = true;
+        KafkaCheckpointCoordinator c = coordinator;
+        if (c != null) {
+            c.requestStop();
+        }
+    }
+
+    /** Runs the task; returns when its input ended, or it was {@linkplain #stop() stopped}, and the final checkpoint committed. */
     public JobResult run() throws Exception {
         return run(metrics -> { });
     }
@@ -87,6 +103,7 @@ public final class TaskRunner {
      * Runs the task, handing {@code onStart} the live per-operator metrics before the first record (see
      * {@link LocalEngine#run(PipelineGraph, java.util.function.Consumer)}).
      */
+    @SuppressWarnings("unchecked")
     public JobResult run(Consumer<Map<String, OperatorMetrics>> onStart) throws Exception {
         ensureShuffleTopics();
         DeliveryGuarantee guarantee = graph.options().deliveryGuarantee();
@@ -111,15 +128,31 @@ public final class TaskRunner {
             KafkaCheckpointCoordinator coordinator = new KafkaCheckpointCoordinator(task, settings.snapshots(),
                     guarantee, graph.options().checkpointInterval(), producer, consumer, readers,
                     last.map(CheckpointName::id).orElse(0L));
-            EngineRun run = EngineRun.defaults().withCoordinator(coordinator).withOnStart(onStart);
+            this.coordinator = coordinator;
+            if (stopRequested) {
+                coordinator.requestStop();
+            }
+            Map<String, OperatorMetrics>[] metrics = new Map[1];
+            EngineRun run = EngineRun.defaults().withCoordinator(coordinator).withOnStart(live -> {
+                metrics[0] = live;
+                onStart.accept(live);
+            });
             if (snapshot.isPresent()) {
                 run = run.withRestore(snapshot.get());
             }
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(classLoader); // snapshots decode user types through it
+            long started = System.nanoTime();
             try {
                 return new LocalEngine(clock).run(taskGraph, run);
+            } catch (PipelineFailedException e) {
+                if (e.getCause() instanceof KafkaCheckpointCoordinator.Stopped) {
+                    LOG.info("{}: stopped after checkpoint", task);
+                    return new JobResult(graph.name(), java.time.Duration.ofNanos(System.nanoTime() - started),
+                            Map.copyOf(metrics[0]));
+                }
+                throw e;
             } finally {
                 thread.setContextClassLoader(previous);
             }

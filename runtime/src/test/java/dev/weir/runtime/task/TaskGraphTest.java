@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The graph rewrite, without Kafka: a key-by becomes shuffle-out → (topic) → shuffle-in → key-by. */
 class TaskGraphTest {
-    @Test
-    void keyByIsCutIntoAShuffleAndSourcesKeepTheirOwnPartitions() {
+    private static PipelineGraph counts() {
         Pipeline p = Pipeline.create("counts");
         p.source("numbers", new GeneratorSource<>(Long.class, 100, 7, i -> i, (v, i) -> i),
                         WatermarkStrategy.<Long>monotonous())
@@ -27,7 +26,24 @@ class TaskGraphTest {
                 .window(TumblingWindows.of(Duration.ofMillis(10)))
                 .aggregate("count", new Count<>())
                 .sink("out", new CollectSink<>());
-        PipelineGraph graph = p.graph();
+        return p.graph();
+    }
+
+    @Test
+    void aSingleTaskOwnsEveryKeyGroupAndKeepsItsKeyBysInProcess() {
+        PipelineGraph graph = counts();
+        TaskId task = new TaskId("counts", 0, 1);
+        PipelineGraph t = TaskGraph.forTask(graph, task, null, null, new TaskReaders(java.util.Map.of()),
+                getClass().getClassLoader());
+        assertThat(TaskGraph.shuffleTopics(graph, task)).isEmpty();
+        assertThat(t.nodes()).hasSize(graph.nodes().size());
+        assertThat(t.edges()).isEqualTo(graph.edges());
+        assertThat(((SourceNode<?>) t.node("numbers")).source().partitions()).isEqualTo(7);
+    }
+
+    @Test
+    void keyByIsCutIntoAShuffleAndSourcesKeepTheirOwnPartitions() {
+        PipelineGraph graph = counts();
         TaskId task = new TaskId("counts", 1, 3);
 
         PipelineGraph t = TaskGraph.forTask(graph, task, null, null, new TaskReaders(java.util.Map.of()), getClass().getClassLoader());
