@@ -4,7 +4,9 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
+import com.esotericsoftware.kryo.util.DefaultClassResolver;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
+import com.esotericsoftware.kryo.util.MapReferenceResolver;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
 /**
@@ -27,7 +29,11 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  * <p>Not thread-safe (Kryo is not): one codec per engine thread.
  */
 public final class StateCodec {
-    private final Kryo kryo = new Kryo();
+    /**
+     * Kryo's default reference resolver shrinks its identity map back to 2048 entries after every encode, so each
+     * snapshot of a large state regrows it (rehashing every object again); this one keeps up to 2^20 entries.
+     */
+    private final Kryo kryo = new Kryo(new DefaultClassResolver(), new MapReferenceResolver(1 << 20));
     private final Output output = new Output(4096, -1);
 
     /** A codec resolving classes through the calling thread's context class loader. */

@@ -32,11 +32,17 @@ final class TaskConsumer implements AutoCloseable {
     static final int QUEUE_CAPACITY = 4096;
     /** Minimum time between two fetches triggered by empty queues, ns: keeps an idle task from spinning. */
     private static final long MIN_FETCH_INTERVAL_NANOS = 200_000;
+    /** How long a fetch may wait for records when no queue holds any: the engine has nothing else to do. */
+    private static final Duration IDLE_FETCH_WAIT = Duration.ofMillis(2);
+    /** Records per poll (Kafka's default is 500): fewer polls per record. */
+    private static final int MAX_POLL_RECORDS = 4096;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> queues = new LinkedHashMap<>();
     private final Set<TopicPartition> paused = new java.util.HashSet<>();
     private long lastFetchNanos;
+    /** Records in all queues, as of the last {@link #drained} calls (a hint for how long a fetch may wait). */
+    private long queued;
     private boolean assigned;
 
     TaskConsumer(String bootstrapServers, String groupId, String clientId, Map<String, String> clientProperties) {
@@ -49,6 +55,7 @@ final class TaskConsumer implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         this.consumer = new KafkaConsumer<>(p);
     }
 
@@ -79,21 +86,34 @@ final class TaskConsumer implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Drops what is queued for {@code tp} before a seek (another reader's fetch may have filled the queue before
+     * this partition's reader positioned itself), and resumes the partition if the full queue had paused it.
+     */
+    private void clear(TopicPartition tp) {
+        ArrayDeque<ConsumerRecord<byte[], byte[]>> q = queues.get(tp);
+        queued -= q.size();
+        q.clear();
+        if (paused.remove(tp)) {
+            consumer.resume(List.of(tp));
+        }
+    }
+
     void seek(TopicPartition tp, long offset) {
         start();
-        queues.get(tp).clear();
+        clear(tp);
         consumer.seek(tp, offset);
     }
 
     void seekToBeginning(TopicPartition tp) {
         start();
-        queues.get(tp).clear();
+        clear(tp);
         consumer.seekToBeginning(List.of(tp));
     }
 
     void seekToEnd(TopicPartition tp) {
         start();
-        queues.get(tp).clear();
+        clear(tp);
         consumer.seekToEnd(List.of(tp));
     }
 
@@ -113,8 +133,10 @@ final class TaskConsumer implements AutoCloseable {
     }
 
     /**
-     * Called by a reader whose queue is empty: fetches without waiting, unless a fetch happened a moment ago.
-     * Records go to their partitions' queues; full queues pause their partitions.
+     * Called by a reader whose queue is empty: fetches, unless a fetch happened a moment ago. The fetch does not
+     * wait if another partition has records queued (the engine has work); if none has, it waits up to
+     * {@link #IDLE_FETCH_WAIT} for records, which replaces the engine's idle pause and wakes it as soon as data
+     * arrives. Records go to their partitions' queues; full queues pause their partitions.
      */
     void fetch() {
         start();
@@ -122,11 +144,12 @@ final class TaskConsumer implements AutoCloseable {
         if (now - lastFetchNanos < MIN_FETCH_INTERVAL_NANOS) {
             return;
         }
-        lastFetchNanos = now;
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ZERO);
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(queued == 0 ? IDLE_FETCH_WAIT : Duration.ZERO);
+        lastFetchNanos = System.nanoTime();
         if (records.isEmpty()) {
             return;
         }
+        queued += records.count();
         for (TopicPartition tp : records.partitions()) {
             ArrayDeque<ConsumerRecord<byte[], byte[]>> q = queues.get(tp);
             q.addAll(records.records(tp));
@@ -136,8 +159,12 @@ final class TaskConsumer implements AutoCloseable {
         }
     }
 
-    /** Called by a reader after draining: resumes its partition once the queue is below half capacity. */
-    void drained(TopicPartition tp, int queued) {
+    /**
+     * Called by a reader after taking {@code taken} records from its queue: resumes its partition once the queue
+     * is below half capacity.
+     */
+    void drained(TopicPartition tp, int taken, int queued) {
+        this.queued -= taken;
         if (queued < QUEUE_CAPACITY / 2 && paused.remove(tp)) {
             consumer.resume(List.of(tp));
         }

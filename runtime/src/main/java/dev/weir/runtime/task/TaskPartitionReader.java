@@ -102,11 +102,12 @@ abstract class TaskPartitionReader<T> implements SourceReader<T>, Checkpointed {
             n++;
             if (endedByContent()) {
                 finished = true;
+                n += queue.size();
                 queue.clear();
                 break;
             }
         }
-        consumer.drained(tp, queue.size());
+        consumer.drained(tp, n, queue.size());
         return finished && n == 0 ? ReadStatus.END_OF_INPUT : ReadStatus.MORE;
     }
 

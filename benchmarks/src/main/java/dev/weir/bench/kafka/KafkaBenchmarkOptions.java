@@ -1,0 +1,199 @@
+package dev.weir.bench.kafka;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The Kafka benchmark's command line, parsed and validated once (the style of
+ * {@link dev.weir.bench.BenchmarkOptions}).
+ *
+ * @param bootstrap       Kafka bootstrap servers
+ * @param events          input records of the throughput runs
+ * @param keys            distinct keys
+ * @param partitions      partitions of every topic
+ * @param commitInterval  offset (ALO) or transaction (EOS) commit interval of every processor
+ * @param parallelisms    task counts each throughput run is measured with; the best is reported
+ * @param latencyFractions input rates of the latency runs, as fractions of the processor's best throughput (at
+ *                        most the producer-only ceiling); the first is the one the targets are checked at
+ * @param latencyWarmup   latency runs: time at the start that is not measured
+ * @param latencyMeasure  latency runs: measured time
+ * @param timeout         longest wait of a run for its processor
+ * @param subjects        ids of the {@link Subjects} to measure besides the ceiling
+ * @param out             markdown file whose Kafka section is replaced; empty: print the markdown
+ * @param keepTopics      keep the benchmark's topics (default: deleted after each run)
+ */
+public record KafkaBenchmarkOptions(String bootstrap, long events, int keys, int partitions, Duration commitInterval,
+                                    List<Integer> parallelisms, List<Double> latencyFractions, Duration latencyWarmup,
+                                    Duration latencyMeasure, Duration timeout, List<String> subjects,
+                                    Optional<Path> out, boolean keepTopics) {
+
+    public static final String USAGE = """
+            usage: KafkaBenchmark [options]
+              --bootstrap HOST:PORT   Kafka (default: WEIR_KAFKA_BOOTSTRAP, else 127.0.0.1:19092)
+              --events N              input records of the throughput runs (default 5M; accepts 5M, 200k, 5_000_000)
+              --keys N                distinct keys (default 10,000)
+              --partitions N          partitions of every topic (default 12)
+              --commit-interval D     commit interval of every processor (default 100ms; units ms, s)
+              --parallelism LIST      task counts to measure, best reported (default 1,2)
+              --latency-fraction LIST latency runs: input rates as fractions of the best throughput, at most the
+                                      producer-only ceiling (default 0.5,0.1; 50% also works); targets use the first
+              --latency-warmup D      latency runs: unmeasured start (default 3s)
+              --latency-duration D    latency runs: measured time (default 7s)
+              --timeout D             longest wait for one run (default 300s)
+              --subjects LIST         processors to compare with the ceiling, or none (default: all registered:
+                                      kafka-count, the hand-written Kafka tumbling count;
+                                      weir-count, Weir's keyed tumbling count)
+              --out FILE              replace the Kafka section of FILE (e.g. docs/benchmarks.md);
+                                      default: print the markdown to stdout
+              --keep-topics           keep the benchmark's topics (default: delete them)
+              --help                  print this help
+            """;
+
+    public KafkaBenchmarkOptions {
+        if (events < 1 || keys < 1 || keys > EventCodec.MAX_KEYS || partitions < 1) {
+            throw new IllegalArgumentException("--events and --partitions must be >= 1, --keys in [1, "
+                    + EventCodec.MAX_KEYS + "]");
+        }
+        if (parallelisms.isEmpty() || parallelisms.stream().anyMatch(p -> p < 1 || p > partitions)) {
+            throw new IllegalArgumentException("--parallelism values must be in [1, partitions]");
+        }
+        if (latencyFractions.isEmpty() || latencyFractions.stream().anyMatch(f -> !(f > 0 && f <= 1))) {
+            throw new IllegalArgumentException("--latency-fraction values must be in (0, 1]");
+        }
+        for (Duration d : List.of(commitInterval, latencyMeasure, timeout)) {
+            if (d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException("durations must be positive");
+            }
+        }
+        if (latencyWarmup.isNegative()) {
+            throw new IllegalArgumentException("--latency-warmup must be >= 0");
+        }
+        parallelisms = List.copyOf(parallelisms);
+        latencyFractions = List.copyOf(latencyFractions);
+        subjects = List.copyOf(subjects);
+        subjects.forEach(Subjects::byId);
+    }
+
+    public static KafkaBenchmarkOptions defaults() {
+        return new KafkaBenchmarkOptions(KafkaClients.DEFAULT_BOOTSTRAP, 5_000_000, EventStream.STANDARD_KEYS, 12,
+                Duration.ofMillis(100), List.of(1, 2), List.of(0.5, 0.1), Duration.ofSeconds(3), Duration.ofSeconds(7),
+                Duration.ofSeconds(300), Subjects.ALL.stream().map(Subjects.Subject::id).toList(), Optional.empty(),
+                false);
+    }
+
+    /** Parses the arguments; throws {@link IllegalArgumentException} with a message for the user on bad input. */
+    public static KafkaBenchmarkOptions parse(String... args) {
+        KafkaBenchmarkOptions d = defaults();
+        String bootstrap = d.bootstrap;
+        long events = d.events;
+        long keys = d.keys;
+        long partitions = d.partitions;
+        Duration commit = d.commitInterval;
+        List<Integer> parallelisms = d.parallelisms;
+        List<Double> fractions = d.latencyFractions;
+        Duration warmup = d.latencyWarmup;
+        Duration measure = d.latencyMeasure;
+        Duration timeout = d.timeout;
+        List<String> subjects = d.subjects;
+        Optional<Path> out = d.out;
+        boolean keep = d.keepTopics;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--bootstrap" -> bootstrap = value(args, ++i, a);
+                case "--events" -> events = parseCount(value(args, ++i, a));
+                case "--keys" -> keys = parseCount(value(args, ++i, a));
+                case "--partitions" -> partitions = parseCount(value(args, ++i, a));
+                case "--commit-interval" -> commit = parseDuration(value(args, ++i, a));
+                case "--parallelism" -> parallelisms = parseInts(value(args, ++i, a));
+                case "--latency-fraction" -> fractions = parseList(value(args, ++i, a)).stream()
+                        .map(KafkaBenchmarkOptions::parseFraction).toList();
+                case "--latency-warmup" -> warmup = parseDuration(value(args, ++i, a));
+                case "--latency-duration" -> measure = parseDuration(value(args, ++i, a));
+                case "--timeout" -> timeout = parseDuration(value(args, ++i, a));
+                case "--subjects" -> subjects = parseSubjects(value(args, ++i, a));
+                case "--out" -> out = Optional.of(Path.of(value(args, ++i, a)));
+                case "--keep-topics" -> keep = true;
+                default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+            }
+        }
+        if (keys > EventCodec.MAX_KEYS || partitions > 10_000) {
+            throw new IllegalArgumentException("--keys must be at most " + EventCodec.MAX_KEYS
+                    + " and --partitions at most 10000");
+        }
+        return new KafkaBenchmarkOptions(bootstrap, events, (int) keys, (int) partitions, commit, parallelisms,
+                fractions, warmup, measure, timeout, subjects, out, keep);
+    }
+
+    /** {@code 5000000}, {@code 5_000_000}, {@code 5,000,000}, {@code 5M} or {@code 5000k}. */
+    static long parseCount(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT).replace("_", "").replace(",", "");
+        long unit = t.endsWith("k") ? 1_000 : t.endsWith("m") ? 1_000_000 : t.endsWith("g") ? 1_000_000_000 : 1;
+        String digits = unit == 1 ? t : t.substring(0, t.length() - 1);
+        try {
+            return Math.multiplyExact(Long.parseLong(digits), unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("not a count: '" + s + "'");
+        }
+    }
+
+    /** {@code 100ms}, {@code 5s}, {@code 2m}; a bare number is milliseconds. */
+    static Duration parseDuration(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            } else if (t.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1e3));
+            } else if (t.endsWith("m")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60e3));
+            }
+            return Duration.ofMillis(Long.parseLong(t));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a duration: '" + s + "' (e.g. 100ms, 5s)");
+        }
+    }
+
+    private static double parseFraction(String s) {
+        String t = s.trim();
+        try {
+            return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100
+                    : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a fraction: '" + s + "' (e.g. 0.5 or 50%)");
+        }
+    }
+
+    /** A comma-separated list of subject ids, or {@code none}. */
+    private static List<String> parseSubjects(String s) {
+        return s.trim().equals("none") ? List.of() : parseList(s);
+    }
+
+    private static List<Integer> parseInts(String s) {
+        List<Integer> out = new ArrayList<>();
+        for (String p : parseList(s)) {
+            long n = parseCount(p);
+            if (n > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("too large: " + p);
+            }
+            out.add((int) n);
+        }
+        return out;
+    }
+
+    private static List<String> parseList(String s) {
+        return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+}

@@ -1,0 +1,64 @@
+package dev.weir.bench.kafka;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counts the input records a {@link Processor} has consumed, and remembers when it consumed the first one and when
+ * the count reached the target. Thread-safe and lock-free: every task of a processor calls {@link #consumed(long)}.
+ */
+public final class Progress {
+    private static final long CHECK_MILLIS = 5;
+
+    private final long target;
+    private final AtomicLong consumed = new AtomicLong();
+    private final AtomicLong firstNanos = new AtomicLong();
+    private final AtomicLong reachedNanos = new AtomicLong();
+
+    /** @param target the count whose time of arrival {@link #nanosToTarget()} reports */
+    public Progress(long target) {
+        this.target = target;
+    }
+
+    /** Called by the processor after it has consumed {@code records} more input records (e.g. after a poll). */
+    public void consumed(long records) {
+        if (records <= 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        firstNanos.compareAndSet(0, now);
+        if (consumed.addAndGet(records) >= target) {
+            reachedNanos.compareAndSet(0, now);
+        }
+    }
+
+    public long total() {
+        return consumed.get();
+    }
+
+    /** Nanoseconds from the first consumed record to the target; 0 until the target is reached. */
+    public long nanosToTarget() {
+        long reached = reachedNanos.get();
+        return reached == 0 ? 0 : reached - firstNanos.get();
+    }
+
+    /**
+     * Waits until {@code n} records are consumed (true), {@code timeout} passes (false) or {@code running} reports
+     * a failure (thrown). Checks every {@value #CHECK_MILLIS} ms; the time of arrival is taken by
+     * {@link #consumed(long)}, not here, so the check interval does not blur it.
+     */
+    public boolean awaitTotal(long n, Duration timeout, Processor.Running running) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (total() < n) {
+            Throwable failure = running == null ? null : running.failure();
+            if (failure != null) {
+                throw new IllegalStateException("the processor failed after " + total() + " records", failure);
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(CHECK_MILLIS);
+        }
+        return true;
+    }
+}
