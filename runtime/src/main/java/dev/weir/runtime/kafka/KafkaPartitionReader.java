@@ -120,13 +120,7 @@ final class KafkaPartitionReader<T> implements SourceReader<T> {
     private void emit(ConsumerRecord<byte[], byte[]> r, RecordSink<T> sink) {
         T value;
         try {
-            if (r.value() == null) {
-                throw new IllegalArgumentException("record has no value (tombstone)");
-            }
-            value = config.valueSerde().deserialize(r.value());
-            if (value == null) {
-                throw new IllegalArgumentException("serde returned null");
-            }
+            value = config.deserializeValue(r.value());
         } catch (RuntimeException e) {
             onDeserializationError(r, e);
             return;

@@ -72,6 +72,22 @@ public record KafkaSourceConfig<T>(String bootstrapServers, String topic, Serde<
     }
 
     /** A builder with the defaults: earliest, unbounded, FAIL, the default serde for {@code type}. */
+    /**
+     * A record value as {@code T} through {@link #valueSerde()}.
+     *
+     * @throws RuntimeException if the record is a tombstone ({@code null} value), the serde fails or returns null
+     */
+    public T deserializeValue(byte[] value) {
+        if (value == null) {
+            throw new IllegalArgumentException("record has no value (tombstone)");
+        }
+        T result = valueSerde.deserialize(value);
+        if (result == null) {
+            throw new IllegalArgumentException("serde returned null");
+        }
+        return result;
+    }
+
     public static <T> Builder<T> builder(String bootstrapServers, String topic, Class<T> type) {
         return new Builder<>(bootstrapServers, topic, DefaultSerdes.forType(Objects.requireNonNull(type, "type")));
     }

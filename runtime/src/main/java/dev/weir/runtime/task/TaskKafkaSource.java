@@ -102,13 +102,7 @@ final class TaskKafkaSource<T> implements Source<T> {
             }
             T value;
             try {
-                if (r.value() == null) {
-                    throw new IllegalArgumentException("record has no value (tombstone)");
-                }
-                value = config.valueSerde().deserialize(r.value());
-                if (value == null) {
-                    throw new IllegalArgumentException("serde returned null");
-                }
+                value = config.deserializeValue(r.value());
             } catch (RuntimeException e) {
                 switch (config.errorPolicy()) {
                     case FAIL -> throw new KafkaDeserializationException(r.topic(), r.partition(), r.offset(), e);
