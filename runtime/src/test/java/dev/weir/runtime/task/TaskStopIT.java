@@ -85,7 +85,9 @@ class TaskStopIT {
             });
             t.start();
             long deadline = System.nanoTime() + 60_000_000_000L;
-            while ((metrics.get() == null || metrics.get().get("in").recordsOut() < input.size())
+            // stop once every record was read and some windows fired (the periodic watermark passed them)
+            while ((metrics.get() == null || metrics.get().get("in").recordsOut() < input.size()
+                    || metrics.get().get("count").recordsOut() == 0)
                     && System.nanoTime() < deadline && failure.get() == null) {
                 Thread.sleep(20);
             }
