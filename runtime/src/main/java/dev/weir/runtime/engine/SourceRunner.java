@@ -128,16 +128,37 @@ final class SourceRunner<T> implements Checkpointed {
 
     /** Periodic work: emit generator watermarks (periodic emission), mark partitions idle. */
     void onPeriodic(long nowMillis) {
-        for (int p = 0; p < readers.length; p++) {
-            if (finished[p]) {
-                continue;
+        if (periodicEmission) {
+            for (int p = 0; p < readers.length; p++) {
+                if (!finished[p]) {
+                    advance(p, generators[p].currentWatermark());
+                }
             }
-            if (periodicEmission) {
-                advance(p, generators[p].currentWatermark());
+        }
+        if (idleTimeoutMillis > 0) {
+            markIdle(nowMillis);
+        }
+    }
+
+    /**
+     * Marks partitions idle whose last record is {@code idleTimeout} or more ago, the longest-inactive first: the
+     * order in which they would have gone idle had this check run continuously. Were they marked in partition order
+     * after a long pause of the loop (a slow poll), a partition with data could go idle before an empty one, every
+     * partition would be idle at once, and the watermark the data allows would never be emitted.
+     */
+    private void markIdle(long nowMillis) {
+        while (true) {
+            int next = -1;
+            for (int p = 0; p < readers.length; p++) {
+                if (!finished[p] && !combiner.isIdle(p) && nowMillis - lastActivityMillis[p] >= idleTimeoutMillis
+                        && (next < 0 || lastActivityMillis[p] < lastActivityMillis[next])) {
+                    next = p;
+                }
             }
-            if (idleTimeoutMillis > 0 && !combiner.isIdle(p) && nowMillis - lastActivityMillis[p] >= idleTimeoutMillis) {
-                setIdle(p, true);
+            if (next < 0) {
+                return;
             }
+            setIdle(next, true);
         }
     }
 

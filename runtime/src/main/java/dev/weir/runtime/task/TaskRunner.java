@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -103,7 +104,6 @@ public final class TaskRunner {
      * Runs the task, handing {@code onStart} the live per-operator metrics before the first record (see
      * {@link LocalEngine#run(PipelineGraph, java.util.function.Consumer)}).
      */
-    @SuppressWarnings("unchecked")
     public JobResult run(Consumer<Map<String, OperatorMetrics>> onStart) throws Exception {
         ensureShuffleTopics();
         DeliveryGuarantee guarantee = graph.options().deliveryGuarantee();
@@ -114,15 +114,7 @@ public final class TaskRunner {
             producer.initialize();
             Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitionsRead());
             Optional<CheckpointName> last = lastCommittedCheckpoint(committed);
-            Optional<byte[]> snapshot = Optional.empty();
-            if (last.isPresent()) {
-                snapshot = Optional.of(settings.snapshots().read(task, last.get()).orElseThrow(() ->
-                        new IllegalStateException(task + ": the committed offsets name snapshot "
-                                + last.get().fileName() + ", which the snapshot store does not have")));
-                LOG.info("{}: restoring checkpoint {}", task, last.get().fileName());
-            } else {
-                LOG.info("{}: no committed checkpoint, starting fresh", task);
-            }
+            Optional<byte[]> snapshot = snapshotOf(last);
             TaskReaders readers = new TaskReaders(committed);
             PipelineGraph taskGraph = TaskGraph.forTask(graph, task, consumer, producer, readers, classLoader);
             KafkaCheckpointCoordinator coordinator = new KafkaCheckpointCoordinator(task, settings.snapshots(),
@@ -132,9 +124,9 @@ public final class TaskRunner {
             if (stopRequested) {
                 coordinator.requestStop();
             }
-            Map<String, OperatorMetrics>[] metrics = new Map[1];
+            AtomicReference<Map<String, OperatorMetrics>> metrics = new AtomicReference<>(Map.of());
             EngineRun run = EngineRun.defaults().withCoordinator(coordinator).withOnStart(live -> {
-                metrics[0] = live;
+                metrics.set(live);
                 onStart.accept(live);
             });
             if (snapshot.isPresent()) {
@@ -150,13 +142,25 @@ public final class TaskRunner {
                 if (e.getCause() instanceof KafkaCheckpointCoordinator.Stopped) {
                     LOG.info("{}: stopped after checkpoint", task);
                     return new JobResult(graph.name(), java.time.Duration.ofNanos(System.nanoTime() - started),
-                            Map.copyOf(metrics[0]));
+                            Map.copyOf(metrics.get()));
                 }
                 throw e;
             } finally {
                 thread.setContextClassLoader(previous);
             }
         }
+    }
+
+    /** The bytes of the checkpoint to restore, if the task has one. */
+    private Optional<byte[]> snapshotOf(Optional<CheckpointName> last) throws java.io.IOException {
+        if (last.isEmpty()) {
+            LOG.info("{}: no committed checkpoint, starting fresh", task);
+            return Optional.empty();
+        }
+        LOG.info("{}: restoring checkpoint {}", task, last.get().fileName());
+        return Optional.of(settings.snapshots().read(task, last.get()).orElseThrow(() -> new IllegalStateException(
+                task + ": the committed offsets name snapshot " + last.get().fileName()
+                        + ", which the snapshot store does not have")));
     }
 
     /**

@@ -103,10 +103,16 @@ class KafkaWatermarkIT {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        await(what, condition, () -> "");
+    }
+
+    private static void await(String what, BooleanSupplier condition, java.util.function.Supplier<String> state)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what);
+                throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what + " "
+                        + state.get());
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }
@@ -137,7 +143,8 @@ class KafkaWatermarkIT {
             send(topic, 0, s * 1000);   // partition 1 stays empty
         }
         try (Running run = new Running(topic, WatermarkStrategy.<String>monotonous().withIdleness(Duration.ofMillis(300)))) {
-            await("windows [0s,10s) and [10s,20s) to fire", () -> run.firedWindowStarts().size() == 2);
+            await("windows [0s,10s) and [10s,20s) to fire", () -> run.firedWindowStarts().size() == 2,
+                    () -> run.read.get() + " of 6 records read, fired " + run.firedWindowStarts());
             assertThat(run.firedWindowStarts()).containsExactly(0L, 10_000L);
         }
     }
