@@ -1,8 +1,6 @@
 package dev.weir.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -108,23 +106,6 @@ final class MarkdownReport {
 
     /** Replaces the generated section of {@code file} (appends one if it has none; creates the file if missing). */
     static void update(Path file, String section) throws IOException {
-        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n\n";
-        int begin = text.indexOf(BEGIN_PREFIX);
-        int end = begin < 0 ? -1 : text.indexOf(END, begin);
-        String updated;
-        if (begin >= 0 && end >= 0) {
-            int after = end + END.length();
-            if (after < text.length() && text.charAt(after) == '\n') {
-                after++;
-            }
-            updated = text.substring(0, begin) + section + text.substring(after);
-        } else {
-            updated = text + (text.endsWith("\n") ? "\n" : "\n\n") + section;
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, updated, StandardCharsets.UTF_8);
+        GeneratedSection.update(file, BEGIN_PREFIX, END, section);
     }
 }

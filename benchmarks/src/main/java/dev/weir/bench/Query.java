@@ -4,6 +4,7 @@ import dev.weir.api.window.SessionWindows;
 import dev.weir.api.window.SlidingWindows;
 import dev.weir.api.window.TumblingWindows;
 import dev.weir.api.window.WindowSpec;
+import dev.weir.runtime.functions.Count;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.pipeline.DataStream;
 import dev.weir.runtime.pipeline.Pipeline;
@@ -17,7 +18,7 @@ import java.util.OptionalLong;
 /**
  * The benchmark queries. All read the bid stream of one {@link BidGenerator} (one partition, bounded
  * out-of-orderness 1 s, periodic watermarks) and write to one sink; the windowed ones key by auction and count
- * per window with {@link CountAggregate}.
+ * per window with the built-in {@link Count} (a mutable {@code long[]} accumulator).
  */
 public enum Query {
     /** source → sink: the per-event cost of source, timestamps, watermarks and the sink. */
@@ -101,7 +102,7 @@ public enum Query {
         } else {
             bids.keyBy("by-auction", Bid::auction)
                     .window(window.get())
-                    .aggregate("count", new CountAggregate<Bid>())
+                    .aggregate("count", new Count<Bid>())
                     .sink("out", narrow(sink));
         }
         return pipeline.graph();

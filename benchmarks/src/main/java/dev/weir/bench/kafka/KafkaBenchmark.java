@@ -1,6 +1,7 @@
 package dev.weir.bench.kafka;
 
 import dev.weir.bench.Environment;
+import dev.weir.bench.Format;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,13 +132,13 @@ public final class KafkaBenchmark {
                                             ThroughputResult producer, double fraction) throws Exception {
         double rate = latencyRate(best, producer, fraction);
         ctx.log.printf("%s %s: latency at %s records/s (%s), parallelism %d%n", s.label(), mode.label(),
-                KafkaReport.rate(rate), KafkaReport.percent(fraction), best.parallelism());
+                Format.rate(rate), KafkaReport.percent(fraction), best.parallelism());
         LatencyResult l = LatencyRun.run(ctx, s.label(), s.factory().get(), stream, mode, best.parallelism(),
                 fraction, rate, o.latencyWarmup(), o.latencyMeasure(), o.timeout());
         ctx.log.printf("  p50 %s ms, p99 %s ms, max %s ms over %s records; achieved %s records/s; output %s%n",
                 KafkaReport.millis(l.latency().p50Millis()), KafkaReport.millis(l.latency().p99Millis()),
-                KafkaReport.millis(l.latency().maxMillis()), KafkaReport.count(l.latency().count()),
-                KafkaReport.rate(l.input().recordsPerSecond()), l.check().verdict(l.outputs()));
+                KafkaReport.millis(l.latency().maxMillis()), Format.count(l.latency().count()),
+                Format.rate(l.input().recordsPerSecond()), l.check().verdict(l.outputs()));
         return l;
     }
 
@@ -152,9 +153,9 @@ public final class KafkaBenchmark {
 
     private static ThroughputResult report(BenchContext ctx, ThroughputResult r) {
         ctx.log.printf("%s %s p%d: %s records/s, %.1f MB/s (%.2f s; CPU jvm/broker/others %s)%s%n", r.subject(),
-                r.mode().label(), r.parallelism(), KafkaReport.rate(r.recordsPerSecond()), r.megabytesPerSecond(),
+                r.mode().label(), r.parallelism(), Format.rate(r.recordsPerSecond()), r.megabytesPerSecond(),
                 r.nanos() / 1e9, r.cpu().map(CpuUse::format).orElse("–"),
-                r.outputs().isPresent() ? "; " + KafkaReport.count(r.outputs().getAsLong()) + " outputs, "
+                r.outputs().isPresent() ? "; " + Format.count(r.outputs().getAsLong()) + " outputs, "
                         + r.check().verdict(r.outputs().getAsLong()) : "");
         return r;
     }

@@ -1,9 +1,8 @@
 package dev.weir.bench.kafka;
 
 import dev.weir.bench.Environment;
+import dev.weir.bench.Format;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,8 +37,8 @@ final class KafkaReport {
         StringBuilder md = new StringBuilder();
         md.append(BEGIN).append("\n\n");
         md.append("Generated ").append(generated.truncatedTo(ChronoUnit.SECONDS)).append(" by `").append(command)
-                .append("`. ").append(count(o.events())).append(" input records of ").append(EventCodec.EVENT_BYTES)
-                .append(" B over ").append(count(o.keys())).append(" keys, ").append(o.partitions())
+                .append("`. ").append(Format.count(o.events())).append(" input records of ").append(EventCodec.EVENT_BYTES)
+                .append(" B over ").append(Format.count(o.keys())).append(" keys, ").append(o.partitions())
                 .append(" partitions, commit interval ").append(o.commitInterval().toMillis())
                 .append(" ms, parallelism ").append(join(o.parallelisms())).append(" (best reported).\n\n");
         md.append("- CPU: ").append(env.cpuModel()).append(", ").append(env.onlineCpus())
@@ -142,14 +141,14 @@ final class KafkaReport {
 
     private static void throughputRow(StringBuilder md, ThroughputResult t, String mode) {
         md.append("| ").append(t.subject()).append(" | ").append(mode).append(" | ").append(t.parallelism())
-                .append(" | ").append(rate(t.recordsPerSecond()))
-                .append(" | ").append(oneDecimal(t.megabytesPerSecond()))
+                .append(" | ").append(Format.rate(t.recordsPerSecond()))
+                .append(" | ").append(Format.oneDecimal(t.megabytesPerSecond()))
                 .append(" | ").append(String.format(Locale.ROOT, "%.2f", t.nanos() / 1e9))
                 .append(" | ").append(t.closeNanos() == 0 ? "–" : Long.toString(Math.round(t.closeNanos() / 1e6)))
-                .append(" | ").append(t.outputs().isPresent() ? count(t.outputs().getAsLong()) : "–")
+                .append(" | ").append(t.outputs().isPresent() ? Format.count(t.outputs().getAsLong()) : "–")
                 .append(" | ").append(t.outputs().isPresent() ? t.check().verdict(t.outputs().getAsLong()) : "–")
-                .append(" | ").append(mebibytes(OptionalLong.of(t.peakHeapBytes())))
-                .append(" | ").append(mebibytes(t.peakRssBytes()))
+                .append(" | ").append(Format.mebibytes(OptionalLong.of(t.peakHeapBytes())))
+                .append(" | ").append(Format.mebibytes(t.peakRssBytes()))
                 .append(" | ").append(t.cpu().map(CpuUse::format).orElse("–")).append(" |\n");
     }
 
@@ -170,10 +169,10 @@ final class KafkaReport {
             LatencySummary s = l.latency();
             md.append("| ").append(l.subject()).append(" | ").append(l.mode().label()).append(" | ")
                     .append(l.parallelism()).append(" | ").append(percent(l.fraction()))
-                    .append(" | ").append(rate(l.targetRate()))
-                    .append(" | ").append(rate(l.input().recordsPerSecond()))
-                    .append(" | ").append(oneDecimal(l.maxInputBacklogMillis()))
-                    .append(" | ").append(count(s.count()))
+                    .append(" | ").append(Format.rate(l.targetRate()))
+                    .append(" | ").append(Format.rate(l.input().recordsPerSecond()))
+                    .append(" | ").append(Format.oneDecimal(l.maxInputBacklogMillis()))
+                    .append(" | ").append(Format.count(s.count()))
                     .append(" | ").append(millis(s.p50Millis())).append(" | ").append(millis(s.p90Millis()))
                     .append(" | ").append(millis(s.p99Millis())).append(" | ").append(millis(s.p999Millis()))
                     .append(" | ").append(millis(s.maxMillis()))
@@ -196,34 +195,11 @@ final class KafkaReport {
 
     /** Replaces the generated section of {@code file} (appends one if it has none; creates the file if missing). */
     static void update(Path file, String section) throws IOException {
-        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n\n";
-        int begin = text.indexOf(BEGIN_PREFIX);
-        int end = begin < 0 ? -1 : text.indexOf(END, begin);
-        String updated;
-        if (begin >= 0 && end >= 0) {
-            int after = end + END.length();
-            if (after < text.length() && text.charAt(after) == '\n') {
-                after++;
-            }
-            updated = text.substring(0, begin) + section + text.substring(after);
-        } else {
-            updated = text + (text.endsWith("\n") ? "\n" : "\n\n") + section;
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, updated, StandardCharsets.UTF_8);
-    }
-
-    /** {@code 312.4 k} below a million, {@code 1.23 M} from there. */
-    static String rate(double perSecond) {
-        return perSecond >= 1e6 ? String.format(Locale.ROOT, "%.2f M", perSecond / 1e6)
-                : String.format(Locale.ROOT, "%.1f k", perSecond / 1e3);
+        dev.weir.bench.GeneratedSection.update(file, BEGIN_PREFIX, END, section);
     }
 
     static String rateWithParallelism(ThroughputResult t) {
-        return rate(t.recordsPerSecond()) + " (p" + t.parallelism() + ")";
+        return Format.rate(t.recordsPerSecond()) + " (p" + t.parallelism() + ")";
     }
 
     /** {@code 0.187} as {@code 18.7%}. */
@@ -233,18 +209,6 @@ final class KafkaReport {
 
     static String millis(double ms) {
         return String.format(Locale.ROOT, "%.1f", ms);
-    }
-
-    static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    private static String oneDecimal(double d) {
-        return String.format(Locale.ROOT, "%.1f", d);
-    }
-
-    private static String mebibytes(OptionalLong bytes) {
-        return bytes.isPresent() ? Long.toString(Math.round(bytes.getAsLong() / (1024.0 * 1024.0))) : "–";
     }
 
     private static String met(boolean met) {

@@ -9,8 +9,6 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -58,15 +56,11 @@ public final class KafkaSink<T> implements Sink<T> {
         @Override
         public void write(T value, long timestampMillis, Headers headers) throws Exception {
             rethrowFailure();
-            byte[] key = config.key().map(k -> k.keyBytes(value)).orElse(null);
-            RecordHeaders h = KafkaHeaders.toKafka(headers);
-            Long ts = timestampMillis >= 0 ? timestampMillis : null;
-            producer.send(new ProducerRecord<>(config.topic(), null, ts, key, config.valueSerde().serialize(value), h),
-                    (metadata, e) -> {
-                        if (e != null) {
-                            failure.compareAndSet(null, e);
-                        }
-                    });
+            producer.send(config.record(value, timestampMillis, headers), (metadata, e) -> {
+                if (e != null) {
+                    failure.compareAndSet(null, e);
+                }
+            });
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.weir.runtime.kafka;
 
+import dev.weir.api.event.Headers;
 import dev.weir.api.function.KeySelector;
 import dev.weir.api.serde.Serde;
 import dev.weir.runtime.serde.DefaultSerdes;
@@ -9,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Configuration of a {@link KafkaSink}, validated at construction.
@@ -57,6 +59,17 @@ public record KafkaSinkConfig<T>(String bootstrapServers, String topic, Serde<T>
         Objects.requireNonNull(key, what + ": key");
         clientProperties = Map.copyOf(Objects.requireNonNull(clientProperties, what + ": clientProperties"));
         KafkaConfigs.requireNotOverridden(what, clientProperties, FIXED_PROPERTIES);
+    }
+
+    /**
+     * The Kafka record of one result: the key through {@link #key()} (none if not configured), the value through
+     * {@link #valueSerde()}, the event's headers, and its event timestamp as the record timestamp (none if negative,
+     * which Kafka cannot store).
+     */
+    public ProducerRecord<byte[], byte[]> record(T value, long timestampMillis, Headers headers) {
+        byte[] keyBytes = key.isPresent() ? key.get().keyBytes(value) : null;
+        Long ts = timestampMillis >= 0 ? timestampMillis : null;
+        return new ProducerRecord<>(topic, null, ts, keyBytes, valueSerde.serialize(value), KafkaHeaders.toKafka(headers));
     }
 
     public static <T> Builder<T> builder(String bootstrapServers, String topic, Class<T> type) {

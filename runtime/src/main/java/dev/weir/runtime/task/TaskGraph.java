@@ -12,8 +12,10 @@ import dev.weir.runtime.source.Source;
 import dev.weir.runtime.source.SourceReader;
 import dev.weir.runtime.watermark.WatermarkStrategy;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -60,14 +62,14 @@ final class TaskGraph {
         return topics;
     }
 
-    /** Kafka topics the pipeline's sources and sinks name, for checking they live on the task's cluster. */
-    static List<String> bootstrapServersUsed(PipelineGraph graph) {
-        List<String> result = new ArrayList<>();
+    /** The Kafka cluster (bootstrap servers) of each Kafka source and sink of the pipeline, by node name. */
+    static Map<String, String> kafkaClusters(PipelineGraph graph) {
+        Map<String, String> result = new LinkedHashMap<>();
         for (Node n : graph.nodes()) {
             if (n instanceof SourceNode<?> s && s.source() instanceof KafkaSource<?> k) {
-                result.add(n.name() + "=" + k.config().bootstrapServers());
+                result.put(n.name(), k.config().bootstrapServers());
             } else if (n instanceof SinkNode<?> s && s.sink() instanceof KafkaSink<?> k) {
-                result.add(n.name() + "=" + k.config().bootstrapServers());
+                result.put(n.name(), k.config().bootstrapServers());
             }
         }
         return result;

@@ -72,9 +72,8 @@ public final class TaskRunner {
 
     /** Exactly-once needs one cluster: a Kafka transaction cannot span clusters. */
     private void checkSameCluster() {
-        List<String> other = TaskGraph.bootstrapServersUsed(graph).stream()
-                .filter(s -> !s.substring(s.indexOf('=') + 1).equals(settings.bootstrapServers()))
-                .toList();
+        Map<String, String> other = new java.util.LinkedHashMap<>(TaskGraph.kafkaClusters(graph));
+        other.values().removeIf(settings.bootstrapServers()::equals);
         if (!other.isEmpty()) {
             throw new IllegalArgumentException("pipeline " + graph.name() + ": Kafka sources and sinks must use the "
                     + "task's cluster " + settings.bootstrapServers() + " (one transaction per checkpoint); these "

@@ -80,4 +80,21 @@ class TaskUnitsTest {
                     .containsExactly("chk-3-a.snapshot", "chk-3-b.snapshot", "chk-4-a.snapshot");
         }
     }
+
+    @Test
+    void exactlyOnceRefusesSourcesOrSinksOnAnotherCluster(@TempDir Path dir) {
+        dev.weir.runtime.pipeline.Pipeline p = dev.weir.runtime.pipeline.Pipeline.create("two-clusters");
+        p.source("in", new dev.weir.runtime.kafka.KafkaSource<>(dev.weir.runtime.kafka.KafkaSourceConfig
+                                .builder("other-host:9092", "in", String.class).build()),
+                        dev.weir.runtime.watermark.WatermarkStrategy.<String>monotonous())
+                .sink("out", new dev.weir.runtime.kafka.KafkaSink<>(dev.weir.runtime.kafka.KafkaSinkConfig
+                        .builder("127.0.0.1:19092", "out", String.class).build()));
+        TaskSettings settings = new TaskSettings("127.0.0.1:19092", new LocalSnapshotStore(dir));
+
+        assertThatThrownBy(() -> new TaskRunner(p.graph(), new TaskId("two-clusters", 0, 1), settings))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("task's cluster 127.0.0.1:19092")
+                .hasMessageContaining("in=other-host:9092")
+                .hasMessageNotContaining("out=");
+    }
 }
