@@ -28,8 +28,45 @@ public interface InstanceConfig {
         /** {@code weir.task.kafka-bootstrap}: the Kafka cluster of the task's shuffles and transactions. */
         String kafkaBootstrap();
 
-        /** {@code weir.task.snapshots}: the directory holding checkpoint snapshots (shared by the instances). */
-        Path snapshots();
+        /**
+         * {@code weir.task.snapshots}: a directory holding checkpoints (shared by the instances), when no S3 store is
+         * configured.
+         */
+        Optional<Path> snapshots();
+
+        /**
+         * {@code weir.task.s3.*}: checkpoints in an S3-compatible object store (MinIO, AWS S3); state survives the
+         * loss of the machine. Takes precedence over {@code snapshots}.
+         */
+        Optional<S3> s3();
+
+        /**
+         * {@code weir.task.local-dir}: scratch space for RocksDB state and checkpoints in transit; wiped per task at
+         * start. Defaults to {@code <java.io.tmpdir>/weir-tasks}.
+         */
+        Optional<Path> localDir();
+    }
+
+    /** Where an S3-compatible checkpoint store is; the secret comes from configuration, never from logs. */
+    interface S3 {
+        /** {@code weir.task.s3.endpoint}, e.g. {@code https://minio.example.com:9000}. */
+        java.net.URI endpoint();
+
+        /** {@code weir.task.s3.region}. */
+        @io.smallrye.config.WithDefault("us-east-1")
+        String region();
+
+        /** {@code weir.task.s3.bucket}; created if missing. */
+        String bucket();
+
+        /** {@code weir.task.s3.access-key}. */
+        String accessKey();
+
+        /** {@code weir.task.s3.secret-key}. */
+        String secretKey();
+
+        /** {@code weir.task.s3.prefix}: a key prefix for this deployment's checkpoints (may be empty). */
+        Optional<String> prefix();
     }
 
     interface Pipeline {

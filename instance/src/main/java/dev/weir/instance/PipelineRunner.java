@@ -1,5 +1,7 @@
 package dev.weir.instance;
 
+import dev.weir.runtime.checkpoint.store.S3Config;
+import dev.weir.runtime.checkpoint.store.S3ObjectStore;
 import dev.weir.runtime.engine.JobResult;
 import dev.weir.runtime.engine.LocalEngine;
 import dev.weir.runtime.graph.PipelineGraph;
@@ -7,6 +9,8 @@ import dev.weir.runtime.spec.FunctionLoader;
 import dev.weir.runtime.spec.SpecCompiler;
 import dev.weir.runtime.spec.SpecContext;
 import dev.weir.runtime.task.LocalSnapshotStore;
+import dev.weir.runtime.task.S3SnapshotStore;
+import dev.weir.runtime.task.SnapshotStore;
 import dev.weir.runtime.task.TaskId;
 import dev.weir.runtime.task.TaskRunner;
 import dev.weir.runtime.task.TaskSettings;
@@ -18,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,9 +80,20 @@ public class PipelineRunner {
 
     private JobResult runTask(PipelineGraph graph, InstanceConfig.Task task) throws Exception {
         TaskId id = new TaskId(graph.name(), task.index(), task.parallelism());
-        TaskSettings settings = new TaskSettings(task.kafkaBootstrap(), new LocalSnapshotStore(task.snapshots()));
-        LOG.infof("running task %s (%s, checkpoint every %s)", id, graph.options().deliveryGuarantee(),
-                graph.options().checkpointInterval());
+        SnapshotStore store;
+        if (task.s3().isPresent()) {
+            InstanceConfig.S3 s3 = task.s3().get();
+            store = new S3SnapshotStore(new S3ObjectStore(new S3Config(s3.endpoint(), s3.region(), s3.bucket(),
+                    s3.accessKey(), s3.secretKey(), s3.prefix().orElse(""))));
+        } else {
+            store = new LocalSnapshotStore(task.snapshots().orElseThrow(() -> new IllegalArgumentException(
+                    "task mode needs a checkpoint store: set weir.task.s3.* or weir.task.snapshots")));
+        }
+        TaskSettings settings = new TaskSettings(task.kafkaBootstrap(), store, Map.of(), task.localDir()
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "weir-tasks")));
+        LOG.infof("running task %s (%s, checkpoint every %s, %s state, checkpoints in %s)", id,
+                graph.options().deliveryGuarantee(), graph.options().checkpointInterval(),
+                graph.options().stateBackend(), store);
         return new TaskRunner(graph, id, settings).run(live -> metrics.publish(graph.name(), live));
     }
 

@@ -1,5 +1,17 @@
 package dev.weir.runtime.engine;
 
+import dev.weir.runtime.graph.StateBackendKind;
+import dev.weir.runtime.state.KeyGroupRange;
+import dev.weir.runtime.state.KeyedStateBackend;
+import dev.weir.runtime.state.StateBackendFactory;
+import dev.weir.runtime.state.StateBackends;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
 import dev.weir.runtime.checkpoint.CheckpointCoordinator;
 import dev.weir.runtime.checkpoint.Checkpointer;
 import dev.weir.runtime.graph.PipelineGraph;
@@ -77,7 +89,8 @@ public final class LocalEngine {
     public JobResult run(PipelineGraph graph, EngineRun run) {
         long started = System.nanoTime();
         ProcessingTimeService processingTime = new ProcessingTimeService(clock);
-        PhysicalPlan plan = new PhysicalPlan(graph, processingTime);
+        StateBackendFactory stateBackends = run.stateBackends().orElseGet(() -> defaultStateBackends(graph));
+        PhysicalPlan plan = new PhysicalPlan(graph, processingTime, stateBackends);
         run.onStart().accept(java.util.Collections.unmodifiableMap(plan.metrics));
         PlanCheckpointer checkpointer = new PlanCheckpointer(graph.name(), plan);
         try {
@@ -100,8 +113,43 @@ public final class LocalEngine {
             throw new PipelineFailedException(graph.name(), "pipeline failed: " + e, e);
         } finally {
             closeAll(plan);
+            stateBackends.close();
         }
         return new JobResult(graph.name(), Duration.ofNanos(System.nanoTime() - started), Map.copyOf(plan.metrics));
+    }
+
+    /** What the pipeline's options ask for; RocksDB in a temporary directory deleted when the run ends. */
+    private static StateBackendFactory defaultStateBackends(PipelineGraph graph) {
+        if (graph.options().stateBackend() == StateBackendKind.HEAP) {
+            return StateBackendFactory.HEAP;
+        }
+        try {
+            Path dir = Files.createTempDirectory("weir-state-");
+            StateBackendFactory factory = StateBackends.create(graph.options().stateBackend(), dir,
+                    Thread.currentThread().getContextClassLoader());
+            return new StateBackendFactory() {
+                @Override
+                public <K> KeyedStateBackend<K> create(String operator, int numberOfKeyGroups, KeyGroupRange keyGroups) {
+                    return factory.create(operator, numberOfKeyGroups, keyGroups);
+                }
+
+                @Override
+                public void close() {
+                    factory.close();
+                    deleteTree(dir);
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a state directory: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory: the OS cleans it up eventually
+        }
     }
 
     private void loop(PhysicalPlan plan, ProcessingTimeService processingTime, CheckpointCoordinator coordinator,

@@ -24,7 +24,8 @@ import dev.weir.runtime.operator.SinkOperator;
 import dev.weir.runtime.operator.StatelessOperator;
 import dev.weir.runtime.operator.UnionOperator;
 import dev.weir.runtime.state.KeyedStateBackend;
-import dev.weir.runtime.state.heap.HeapKeyedStateBackend;
+import dev.weir.runtime.state.KeyGroupRange;
+import dev.weir.runtime.state.StateBackendFactory;
 import dev.weir.runtime.time.ProcessingTimeService;
 import dev.weir.runtime.window.WindowOperators;
 import java.util.ArrayList;
@@ -48,9 +49,12 @@ final class PhysicalPlan {
     /** (node name, input index) -> the input receiving that edge. */
     private final Map<String, Input[]> inputs = new HashMap<>();
 
-    PhysicalPlan(PipelineGraph graph, ProcessingTimeService processingTime) {
+    private final StateBackendFactory stateBackends;
+
+    PhysicalPlan(PipelineGraph graph, ProcessingTimeService processingTime, StateBackendFactory stateBackends) {
         this.graph = graph;
         this.processingTime = processingTime;
+        this.stateBackends = stateBackends;
         List<String> order = new ArrayList<>(graph.topologicalOrder());
         java.util.Collections.reverse(order);
         for (String name : order) {
@@ -93,8 +97,10 @@ final class PhysicalPlan {
         return ((KeyByNode) graph.node(in.from())).keySelector();
     }
 
-    private KeyedStateBackend backend() {
-        return HeapKeyedStateBackend.forAllKeyGroups(graph.options().numberOfKeyGroups());
+    /** The backend of keyed operator {@code node}; it holds every key group (only the task's own ones arrive). */
+    private KeyedStateBackend backend(String node) {
+        int keyGroups = graph.options().numberOfKeyGroups();
+        return stateBackends.create(node, keyGroups, KeyGroupRange.all(keyGroups));
     }
 
     private void build(Node node) {
@@ -110,12 +116,12 @@ final class PhysicalPlan {
             inputs.put(name, new Input[] {out});
         } else if (node instanceof KeyedProcessNode k) {
             register(name, new KeyedProcessOperator(context(name), k.function(), k.config(), keySelectorOf(name, 0),
-                    backend(), output(name)));
+                    backend(name), output(name)));
         } else if (node instanceof WindowNode w) {
             register(name, window(w));
         } else if (node instanceof IntervalJoinNode j) {
             IntervalJoinOperator op = new IntervalJoinOperator(context(name), j.function(), j.config(),
-                    keySelectorOf(name, 0), keySelectorOf(name, 1), backend(), output(name),
+                    keySelectorOf(name, 0), keySelectorOf(name, 1), backend(name), output(name),
                     j.lowerBound().toMillis(), j.upperBound().toMillis());
             operators.add(op);
             inputs.put(name, new Input[] {op.left(), op.right()});
@@ -142,6 +148,6 @@ final class PhysicalPlan {
     }
 
     private Operator window(WindowNode w) {
-        return WindowOperators.create(w, context(w.name()), keySelectorOf(w.name(), 0), backend(), output(w.name()));
+        return WindowOperators.create(w, context(w.name()), keySelectorOf(w.name(), 0), backend(w.name()), output(w.name()));
     }
 }

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param checkpointInterval processing time between two checkpoints of a task on the distributed runtime; under
  *                           exactly-once also about the time until output becomes visible to {@code read_committed}
  *                           readers
+ * @param stateBackend       where keyed state lives (heap or RocksDB)
  */
 public record PipelineOptions(int numberOfKeyGroups, ErrorPolicy errorPolicy, DeliveryGuarantee deliveryGuarantee,
-                              Duration checkpointInterval) {
+                              Duration checkpointInterval, StateBackendKind stateBackend) {
     /** The default checkpoint interval. */
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
 
@@ -26,14 +27,16 @@ public record PipelineOptions(int numberOfKeyGroups, ErrorPolicy errorPolicy, De
         Objects.requireNonNull(errorPolicy, "errorPolicy");
         Objects.requireNonNull(deliveryGuarantee, "deliveryGuarantee");
         Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+        Objects.requireNonNull(stateBackend, "stateBackend");
         if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {
             throw new IllegalArgumentException("checkpointInterval must be positive, was " + checkpointInterval);
         }
     }
 
-    /** Exactly-once, checkpoints every {@link #DEFAULT_CHECKPOINT_INTERVAL}. */
+    /** Exactly-once, checkpoints every {@link #DEFAULT_CHECKPOINT_INTERVAL}, state on the heap. */
     public PipelineOptions(int numberOfKeyGroups, ErrorPolicy errorPolicy) {
-        this(numberOfKeyGroups, errorPolicy, DeliveryGuarantee.EXACTLY_ONCE, DEFAULT_CHECKPOINT_INTERVAL);
+        this(numberOfKeyGroups, errorPolicy, DeliveryGuarantee.EXACTLY_ONCE, DEFAULT_CHECKPOINT_INTERVAL,
+                StateBackendKind.HEAP);
     }
 
     public static PipelineOptions defaults() {
@@ -41,18 +44,22 @@ public record PipelineOptions(int numberOfKeyGroups, ErrorPolicy errorPolicy, De
     }
 
     public PipelineOptions withErrorPolicy(ErrorPolicy policy) {
-        return new PipelineOptions(numberOfKeyGroups, policy, deliveryGuarantee, checkpointInterval);
+        return new PipelineOptions(numberOfKeyGroups, policy, deliveryGuarantee, checkpointInterval, stateBackend);
     }
 
     public PipelineOptions withNumberOfKeyGroups(int n) {
-        return new PipelineOptions(n, errorPolicy, deliveryGuarantee, checkpointInterval);
+        return new PipelineOptions(n, errorPolicy, deliveryGuarantee, checkpointInterval, stateBackend);
     }
 
     public PipelineOptions withDeliveryGuarantee(DeliveryGuarantee guarantee) {
-        return new PipelineOptions(numberOfKeyGroups, errorPolicy, guarantee, checkpointInterval);
+        return new PipelineOptions(numberOfKeyGroups, errorPolicy, guarantee, checkpointInterval, stateBackend);
     }
 
     public PipelineOptions withCheckpointInterval(Duration interval) {
-        return new PipelineOptions(numberOfKeyGroups, errorPolicy, deliveryGuarantee, interval);
+        return new PipelineOptions(numberOfKeyGroups, errorPolicy, deliveryGuarantee, interval, stateBackend);
+    }
+
+    public PipelineOptions withStateBackend(StateBackendKind kind) {
+        return new PipelineOptions(numberOfKeyGroups, errorPolicy, deliveryGuarantee, checkpointInterval, kind);
     }
 }

@@ -47,8 +47,8 @@ public final class IntervalJoinOperator<K, L, R, O> implements Operator, Checkpo
     private final long upperMillis;
     private final NamespacedValueState<VoidNamespace, TreeMap<Long, List<L>>> leftBuffer;
     private final NamespacedValueState<VoidNamespace, TreeMap<Long, List<R>>> rightBuffer;
-    private final TimerQueue<K, Long> leftEviction = new TimerQueue<>();
-    private final TimerQueue<K, Long> rightEviction = new TimerQueue<>();
+    private final TimerQueue<K, Long> leftEviction;
+    private final TimerQueue<K, Long> rightEviction;
     private final ElementContext<O> context;
     private final FailureHandler failures;
     private final MultiInput inputs;
@@ -62,6 +62,8 @@ public final class IntervalJoinOperator<K, L, R, O> implements Operator, Checkpo
         this.leftKey = leftKey;
         this.rightKey = rightKey;
         this.backend = backend;
+        this.leftEviction = backend.timerQueue("left-eviction", Long.class);
+        this.rightEviction = backend.timerQueue("right-eviction", Long.class);
         this.output = output;
         this.lowerMillis = lowerMillis;
         this.upperMillis = upperMillis;

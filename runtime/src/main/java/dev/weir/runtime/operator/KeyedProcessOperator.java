@@ -34,8 +34,8 @@ public final class KeyedProcessOperator<K, I, O> implements Operator, Input<I>, 
     private final Output<O> output;
     private final Context context;
     private final UserStateStore state;
-    private final TimerQueue<K, VoidNamespace> eventTimers = new TimerQueue<>();
-    private final TimerQueue<K, VoidNamespace> processingTimers = new TimerQueue<>();
+    private final TimerQueue<K, VoidNamespace> eventTimers;
+    private final TimerQueue<K, VoidNamespace> processingTimers;
     private final FailureHandler failures;
 
     public KeyedProcessOperator(OperatorContext ctx, KeyedFunction<K, I, O> function, Object config,
@@ -44,6 +44,8 @@ public final class KeyedProcessOperator<K, I, O> implements Operator, Input<I>, 
         this.function = function;
         this.keySelector = keySelector;
         this.backend = backend;
+        this.eventTimers = backend.timerQueue("event-timers", VoidNamespace.class);
+        this.processingTimers = backend.timerQueue("processing-timers", VoidNamespace.class);
         this.output = output;
         this.state = new UserStateStore(backend, ctx.processingTime()::now);
         this.context = new Context(ctx, config, output);

@@ -3,6 +3,7 @@ package dev.weir.runtime.spec;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.weir.runtime.graph.DeliveryGuarantee;
 import dev.weir.runtime.graph.ErrorPolicy;
+import dev.weir.runtime.graph.StateBackendKind;
 import java.time.Duration;
 
 /**
@@ -12,8 +13,26 @@ import java.time.Duration;
  * @param errorPolicy what happens to an input on which a function throws; null for {@code fail}
  * @param delivery    on the distributed runtime: {@code exactly-once} (default) or {@code at-least-once}
  * @param checkpointInterval on the distributed runtime: time between checkpoints; null for 2 s
+ * @param stateBackend where keyed state lives: {@code heap} (default) or {@code rocksdb}
  */
-public record OptionsSpec(Integer keyGroups, OnError errorPolicy, Delivery delivery, Duration checkpointInterval) {
+public record OptionsSpec(Integer keyGroups, OnError errorPolicy, Delivery delivery, Duration checkpointInterval,
+                          StateBackend stateBackend) {
+
+    /** {@link StateBackendKind} as the spec spells it. */
+    public enum StateBackend {
+        @JsonProperty("heap") HEAP(StateBackendKind.HEAP),
+        @JsonProperty("rocksdb") ROCKSDB(StateBackendKind.ROCKSDB);
+
+        private final StateBackendKind kind;
+
+        StateBackend(StateBackendKind kind) {
+            this.kind = kind;
+        }
+
+        public StateBackendKind kind() {
+            return kind;
+        }
+    }
 
     /** {@link DeliveryGuarantee} as the spec spells it. */
     public enum Delivery {

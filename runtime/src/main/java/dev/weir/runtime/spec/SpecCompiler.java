@@ -168,6 +168,9 @@ public final class SpecCompiler {
         if (spec.delivery() != null) {
             options = options.withDeliveryGuarantee(spec.delivery().guarantee());
         }
+        if (spec.stateBackend() != null) {
+            options = options.withStateBackend(spec.stateBackend().kind());
+        }
         if (spec.checkpointInterval() != null && Durations.positive(spec.checkpointInterval(),
                 SpecPath.ROOT.property("options").property("checkpointInterval"), problems)) {
             options = options.withCheckpointInterval(spec.checkpointInterval());

@@ -1,6 +1,7 @@
 package dev.weir.runtime.state;
 
 import dev.weir.runtime.checkpoint.Checkpointed;
+import dev.weir.runtime.time.TimerQueue;
 
 /**
  * Keyed state of one task: every state is partitioned by key group so ranges can be extracted on rescale.
@@ -40,6 +41,12 @@ public interface KeyedStateBackend<K> extends AutoCloseable, Checkpointed {
 
     /** A value state with {@code long} namespaces (window panes), created on first use. */
     <V> LongNamespacedValueState<V> longNamespacedState(String name, Class<?> valueType);
+
+    /**
+     * The timer queue {@code name} of this backend, created on first use; timers live with the keyed state (on the
+     * heap, or in RocksDB). {@code namespaceType} tells a serializing backend the namespace type.
+     */
+    <N> TimerQueue<K, N> timerQueue(String name, Class<?> namespaceType);
 
     /** Whether values are kept as object references (mutation in place is visible). */
     boolean storesReferences();

@@ -3,24 +3,45 @@ package dev.weir.runtime.task;
 import dev.weir.runtime.checkpoint.CheckpointCoordinator;
 import dev.weir.runtime.checkpoint.Checkpointer;
 import dev.weir.runtime.graph.DeliveryGuarantee;
+import dev.weir.runtime.state.StateBackendFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checkpoints a task every interval and at end of input: (1) snapshot the task, (2) store the snapshot under a
- * new {@link CheckpointName}, (3) commit the task's output together with its readers' positions, whose metadata
- * names the snapshot — one Kafka transaction under exactly-once; a flush, then an offset commit, under
- * at-least-once — and (4) delete older snapshots. A crash anywhere before (3) completes leaves the previous
- * checkpoint committed; its snapshot is still stored, and the output since is aborted (or, at-least-once,
- * written again).
+ * Checkpoints a task every interval and at end of input, in two phases so processing goes on while the state is
+ * uploaded:
+ * <ol>
+ *   <li><b>Snapshot</b> (engine thread, between two batches): native state backends write a local checkpoint of their
+ *       files (RocksDB: hard links, milliseconds), the engine encodes the rest, and the readers' positions are taken.
+ *       Under exactly-once the producer starts holding new output: it belongs to the next checkpoint.</li>
+ *   <li><b>Upload</b> (a background thread): the {@link SnapshotStore} stores the snapshot durably (S3: only files
+ *       not stored before).</li>
+ *   <li><b>Commit</b> (engine thread, at the first batch boundary after the upload finished): the task's output up to
+ *       the snapshot is committed together with the readers' positions, whose metadata names the checkpoint — one
+ *       Kafka transaction under exactly-once, a flush then an offset commit under at-least-once; then the held
+ *       output is sent in the next transaction and older checkpoints are cleaned up (background).</li>
+ * </ol>
+ * One checkpoint is in flight at a time; when held output exceeds {@link #MAX_HELD_BYTES} the engine waits for the
+ * upload (back pressure). A crash before a commit completes leaves the previous checkpoint committed; its snapshot
+ * is still stored, and the output since is aborted (or, at-least-once, written again). A failed upload fails the task.
  */
-final class KafkaCheckpointCoordinator implements CheckpointCoordinator {
+final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaCheckpointCoordinator.class);
-    /** Snapshots kept besides the latest committed one (the one before it, for inspection). */
-    private static final int EXTRA_RETAINED = 1;
+    /** Output held while an upload runs before the engine waits for it. */
+    static final long MAX_HELD_BYTES = 64L << 20;
 
     private final TaskId task;
     private final SnapshotStore snapshots;
@@ -28,16 +49,24 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator {
     private final TaskProducer producer;
     private final TaskConsumer consumer;
     private final TaskReaders readers;
+    private final StateBackendFactory stateBackends;
+    private final Path localCheckpoints;
+    private final ExecutorService uploader;
     private final String attempt = CheckpointName.newAttempt();
     private final long intervalMillis;
     private long nextCheckpointId;
     private long nextDueMillis = Long.MIN_VALUE;
     private long completed;
+    private InFlight inFlight;
     private volatile boolean stopRequested;
 
+    /**
+     * @param localCheckpoints a directory of this task run for the native files of checkpoints being uploaded
+     */
     KafkaCheckpointCoordinator(TaskId task, SnapshotStore snapshots, DeliveryGuarantee guarantee,
                                java.time.Duration interval, TaskProducer producer, TaskConsumer consumer,
-                               TaskReaders readers, long lastCheckpointId) {
+                               TaskReaders readers, long lastCheckpointId, StateBackendFactory stateBackends,
+                               Path localCheckpoints) {
         this.task = task;
         this.snapshots = snapshots;
         this.guarantee = guarantee;
@@ -46,6 +75,18 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator {
         this.readers = readers;
         this.intervalMillis = interval.toMillis();
         this.nextCheckpointId = lastCheckpointId + 1;
+        this.stateBackends = stateBackends;
+        this.localCheckpoints = localCheckpoints;
+        this.uploader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "weir-" + task.transactionalId() + "-checkpoint-upload");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** A checkpoint whose snapshot was taken and whose upload runs. */
+    private record InFlight(CheckpointName name, Map<TopicPartition, OffsetAndMetadata> offsets, Future<?> upload,
+                            Path localFiles, long startedNanos, long snapshotNanos) {
     }
 
     /** Thrown at a batch boundary after the final checkpoint of a {@linkplain #requestStop() stop}. */
@@ -62,43 +103,123 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator {
 
     @Override
     public void onBatchBoundary(long nowMillis, Checkpointer checkpointer) throws Exception {
+        if (inFlight != null && (inFlight.upload().isDone() || producer.heldBytes() > MAX_HELD_BYTES)) {
+            complete();
+        }
         if (stopRequested) {
-            checkpoint(checkpointer);
+            checkpointNow(checkpointer);
             throw new Stopped();
         }
         if (nextDueMillis == Long.MIN_VALUE) {
             nextDueMillis = nowMillis + intervalMillis;
-        } else if (nowMillis >= nextDueMillis) {
-            checkpoint(checkpointer);
+        } else if (nowMillis >= nextDueMillis && inFlight == null) {
+            begin(checkpointer);
             nextDueMillis = nowMillis + intervalMillis;
         }
     }
 
     @Override
     public void onEndOfInput(Checkpointer checkpointer) throws Exception {
-        checkpoint(checkpointer);
+        checkpointNow(checkpointer);
     }
 
-    /** Checkpoints completed by this run. */
+    /** Checkpoints completed (committed) by this run. */
     long completed() {
         return completed;
     }
 
-    private void checkpoint(Checkpointer checkpointer) throws Exception {
+    /** Completes the checkpoint in flight, then takes one more and waits until it is committed. */
+    private void checkpointNow(Checkpointer checkpointer) throws Exception {
+        if (inFlight != null) {
+            complete();
+        }
+        begin(checkpointer);
+        complete();
+    }
+
+    private void begin(Checkpointer checkpointer) throws IOException {
         long started = System.nanoTime();
         CheckpointName name = new CheckpointName(nextCheckpointId++, attempt);
-        byte[] snapshot = checkpointer.snapshot();
-        snapshots.write(task, name, snapshot);
+        Path local = localCheckpoints.resolve(name.fileName());
+        stateBackends.prepareCheckpoint(local);
+        byte[] metadata = checkpointer.snapshot();
+        TaskSnapshot snapshot = new TaskSnapshot(metadata, filesUnder(local));
         Map<TopicPartition, OffsetAndMetadata> offsets = readers.offsets(name.metadata());
-        producer.commit(offsets, task.groupId());
-        if (guarantee == DeliveryGuarantee.AT_LEAST_ONCE && !offsets.isEmpty()) {
-            consumer.commitSync(offsets);
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+            producer.holdSends();
+        }
+        long snapshotNanos = System.nanoTime() - started;
+        Future<?> upload = uploader.submit(() -> {
+            snapshots.write(task, name, snapshot);
+            return null;
+        });
+        inFlight = new InFlight(name, offsets, upload, local, started, snapshotNanos);
+    }
+
+    private void complete() throws Exception {
+        InFlight c = inFlight;
+        inFlight = null;
+        try {
+            c.upload().get();
+        } catch (ExecutionException e) {
+            throw new IOException(task + ": storing checkpoint " + c.name().fileName() + " failed: " + e.getCause(),
+                    e.getCause());
+        }
+        long uploadedNanos = System.nanoTime();
+        producer.commit(c.offsets(), task.groupId());
+        if (guarantee == DeliveryGuarantee.AT_LEAST_ONCE && !c.offsets().isEmpty()) {
+            consumer.commitSync(c.offsets());
         }
         completed++;
-        snapshots.deleteOlderThan(task, name.id() - EXTRA_RETAINED);
+        uploader.submit(() -> cleanUp(c));
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{}: checkpoint {} committed ({} bytes, {} ms)", task, name.fileName(), snapshot.length,
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.debug("{}: checkpoint {} committed (snapshot {} ms, stored after {} ms, committed after {} ms)", task,
+                    c.name().fileName(), c.snapshotNanos() / 1_000_000, (uploadedNanos - c.startedNanos()) / 1_000_000,
+                    (System.nanoTime() - c.startedNanos()) / 1_000_000);
+        }
+    }
+
+    /** After a commit: the local copy of the checkpoint's files and older stored checkpoints go. */
+    private void cleanUp(InFlight c) {
+        try {
+            LocalSnapshotStore.deleteTree(c.localFiles());
+            snapshots.retain(task, c.name());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: cleaning up after checkpoint {} failed (retried after the next one): {}", task,
+                    c.name().fileName(), e.toString());
+        }
+    }
+
+    /** Every regular file under {@code dir} by path relative to it; empty if {@code dir} does not exist. */
+    static SortedMap<String, Path> filesUnder(Path dir) throws IOException {
+        SortedMap<String, Path> files = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return files;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                if (Files.isRegularFile(p)) {
+                    files.put(dir.relativize(p).toString().replace(java.io.File.separatorChar, '/'), p);
+                }
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Stops the upload thread after the clean-up in progress (at most a few seconds); an upload still running is
+     * abandoned (its checkpoint was never committed).
+     */
+    @Override
+    public void close() {
+        uploader.shutdown();
+        try {
+            if (!uploader.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                uploader.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            uploader.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -136,7 +136,7 @@ abstract class TaskPartitionReader<T> implements SourceReader<T>, Checkpointed {
                     + " restored into the reader of " + tp);
         }
         long committed = registry.committedOffset(tp);
-        if (committed >= 0 && committed != s.nextOffset()) {
+        if (committed >= 0 && committed != s.nextOffset() && !registry.restoresOlderCheckpoint()) {
             throw new IllegalStateException("the snapshot resumes " + tp + " at offset " + s.nextOffset()
                     + " but the committed offset is " + committed + ": the snapshot is not the committed checkpoint");
         }

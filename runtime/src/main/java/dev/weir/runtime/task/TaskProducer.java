@@ -1,7 +1,9 @@
 package dev.weir.runtime.task;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.weir.runtime.graph.DeliveryGuarantee;
@@ -28,6 +30,10 @@ final class TaskProducer implements AutoCloseable {
     private final String task;
     private final DeliveryGuarantee guarantee;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    /** Output of the next checkpoint, held while the current one is stored ({@link #holdSends()}). */
+    private final List<ProducerRecord<byte[], byte[]>> held = new ArrayList<>();
+    private boolean holding;
+    private long heldBytes;
 
     TaskProducer(TaskId task, String bootstrapServers, DeliveryGuarantee guarantee, Duration transactionTimeout,
                  Map<String, String> clientProperties) {
@@ -58,6 +64,16 @@ final class TaskProducer implements AutoCloseable {
 
     void send(ProducerRecord<byte[], byte[]> record) {
         rethrowFailure();
+        if (holding) {
+            held.add(record);
+            heldBytes += (record.key() == null ? 0 : record.key().length)
+                    + (record.value() == null ? 0 : record.value().length) + 64;
+            return;
+        }
+        sendNow(record);
+    }
+
+    private void sendNow(ProducerRecord<byte[], byte[]> record) {
         try {
             producer.send(record, (metadata, e) -> {
                 if (e != null) {
@@ -80,7 +96,23 @@ final class TaskProducer implements AutoCloseable {
     }
 
     /**
-     * Makes everything sent so far durable together with the consumed {@code offsets}: one transaction commit
+     * Exactly-once: until the next {@link #commit}, sends are held in memory instead of joining the open transaction,
+     * which belongs to the checkpoint whose snapshot was just taken; the commit sends them in the next transaction.
+     */
+    void holdSends() {
+        if (guarantee != DeliveryGuarantee.EXACTLY_ONCE) {
+            throw new IllegalStateException("only transactional output is held");
+        }
+        holding = true;
+    }
+
+    /** Approximate bytes of output held by {@link #holdSends()}. */
+    long heldBytes() {
+        return heldBytes;
+    }
+
+    /**
+     * Makes everything sent (not held) so far durable together with the consumed {@code offsets}: one transaction commit
      * (exactly-once), or a flush followed by the caller committing the offsets (at-least-once).
      */
     void commit(Map<TopicPartition, OffsetAndMetadata> offsets, String groupId) {
@@ -93,6 +125,12 @@ final class TaskProducer implements AutoCloseable {
             }
             rethrowFailure();
             producer.beginTransaction();
+            holding = false;
+            for (ProducerRecord<byte[], byte[]> r : held) {
+                sendNow(r);
+            }
+            held.clear();
+            heldBytes = 0;
         } else {
             producer.flush();
             rethrowFailure();

@@ -11,6 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 final class TaskReaders {
     private final List<TaskPartitionReader<?>> readers = new ArrayList<>();
     private final Map<TopicPartition, OffsetAndMetadata> committed;
+    private boolean restoresOlderCheckpoint;
 
     /** @param committed the task's committed offsets when it started (empty for a fresh task) */
     TaskReaders(Map<TopicPartition, OffsetAndMetadata> committed) {
@@ -21,6 +22,18 @@ final class TaskReaders {
     long committedOffset(TopicPartition tp) {
         OffsetAndMetadata om = committed.get(tp);
         return om == null ? -1 : om.offset();
+    }
+
+    /**
+     * The committed checkpoint was unusable and an older one is restored: readers resume at the older snapshot's
+     * positions, before the committed offsets (output since that checkpoint is produced again).
+     */
+    void restoreOlderCheckpoint() {
+        restoresOlderCheckpoint = true;
+    }
+
+    boolean restoresOlderCheckpoint() {
+        return restoresOlderCheckpoint;
     }
 
     void add(TaskPartitionReader<?> reader) {

@@ -10,7 +10,10 @@ import dev.weir.runtime.graph.SourceNode;
 import dev.weir.runtime.kafka.KafkaSource;
 import dev.weir.runtime.operator.OperatorMetrics;
 import dev.weir.runtime.operator.PipelineFailedException;
+import dev.weir.runtime.state.StateBackendFactory;
+import dev.weir.runtime.state.StateBackends;
 import dev.weir.runtime.time.Clock;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -106,30 +109,42 @@ public final class TaskRunner {
     public JobResult run(Consumer<Map<String, OperatorMetrics>> onStart) throws Exception {
         ensureShuffleTopics();
         DeliveryGuarantee guarantee = graph.options().deliveryGuarantee();
+        KafkaCheckpointCoordinator coordinator = null;
+        StateBackendFactory stateBackends = StateBackendFactory.HEAP;
         try (TaskProducer producer = new TaskProducer(task, settings.bootstrapServers(), guarantee,
                      java.time.Duration.ofSeconds(60), settings.clientProperties());
              TaskConsumer consumer = new TaskConsumer(settings.bootstrapServers(), task.groupId(),
                      "weir-" + task.transactionalId(), settings.clientProperties())) {
             producer.initialize();
+            Path local = settings.localDirectory(task);
+            LocalSnapshotStore.deleteTree(local); // never trusted: the task restores from the snapshot store
             Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitionsRead());
             Optional<CheckpointName> last = lastCommittedCheckpoint(committed);
-            Optional<byte[]> snapshot = snapshotOf(last);
+            Optional<RestoredSnapshot> restored = restore(last, local.resolve("restore"));
             TaskReaders readers = new TaskReaders(committed);
+            if (restored.isPresent() && !restored.get().name().equals(last.get())) {
+                readers.restoreOlderCheckpoint();
+            }
+            stateBackends = StateBackends.create(graph.options().stateBackend(), local.resolve("state"), classLoader);
+            if (restored.isPresent()) {
+                stateBackends.restoreFrom(restored.get().directory());
+            }
             PipelineGraph taskGraph = TaskGraph.forTask(graph, task, consumer, producer, readers, classLoader);
-            KafkaCheckpointCoordinator coordinator = new KafkaCheckpointCoordinator(task, settings.snapshots(),
+            coordinator = new KafkaCheckpointCoordinator(task, settings.snapshots(),
                     guarantee, graph.options().checkpointInterval(), producer, consumer, readers,
-                    last.map(CheckpointName::id).orElse(0L));
+                    last.map(CheckpointName::id).orElse(0L), stateBackends, local.resolve("checkpoints"));
             this.coordinator = coordinator;
             if (stopRequested) {
                 coordinator.requestStop();
             }
             AtomicReference<Map<String, OperatorMetrics>> metrics = new AtomicReference<>(Map.of());
-            EngineRun run = EngineRun.defaults().withCoordinator(coordinator).withOnStart(live -> {
-                metrics.set(live);
-                onStart.accept(live);
-            });
-            if (snapshot.isPresent()) {
-                run = run.withRestore(snapshot.get());
+            EngineRun run = EngineRun.defaults().withCoordinator(coordinator).withStateBackends(stateBackends)
+                    .withOnStart(live -> {
+                        metrics.set(live);
+                        onStart.accept(live);
+                    });
+            if (restored.isPresent()) {
+                run = run.withRestore(restored.get().metadata());
             }
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
@@ -147,19 +162,25 @@ public final class TaskRunner {
             } finally {
                 thread.setContextClassLoader(previous);
             }
+        } finally {
+            if (coordinator != null) {
+                coordinator.close();
+            }
+            stateBackends.close(); // the engine closed it after a run; this covers failures before the run
         }
     }
 
-    /** The bytes of the checkpoint to restore, if the task has one. */
-    private Optional<byte[]> snapshotOf(Optional<CheckpointName> last) throws java.io.IOException {
+    /** The checkpoint to restore (its files put under {@code directory}), if the task has one. */
+    private Optional<RestoredSnapshot> restore(Optional<CheckpointName> last, Path directory) throws java.io.IOException {
         if (last.isEmpty()) {
             LOG.info("{}: no committed checkpoint, starting fresh", task);
             return Optional.empty();
         }
-        LOG.info("{}: restoring checkpoint {}", task, last.get().fileName());
-        return Optional.of(settings.snapshots().read(task, last.get()).orElseThrow(() -> new IllegalStateException(
-                task + ": the committed offsets name snapshot " + last.get().fileName()
-                        + ", which the snapshot store does not have")));
+        long started = System.nanoTime();
+        RestoredSnapshot restored = settings.snapshots().read(task, last.get(), directory);
+        LOG.info("{}: restoring checkpoint {} (read in {} ms)", task, restored.name().fileName(),
+                (System.nanoTime() - started) / 1_000_000);
+        return Optional.of(restored);
     }
 
     /**

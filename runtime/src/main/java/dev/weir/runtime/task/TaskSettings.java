@@ -1,24 +1,40 @@
 package dev.weir.runtime.task;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where a task runs; what it promises (delivery guarantee, checkpoint interval) is the pipeline's
+ * Where a task runs; what it promises (delivery guarantee, checkpoint interval, state backend) is the pipeline's
  * {@link dev.weir.runtime.graph.PipelineOptions}.
  *
  * @param bootstrapServers the Kafka cluster of the task's sources, sinks, shuffle topics and transactions
- * @param snapshots        where snapshots go
+ * @param snapshots        where checkpoints go
  * @param clientProperties extra Kafka client properties (security, tuning) for the task's consumer and producer
+ * @param localDirectory   scratch space of the instance: RocksDB working directories, checkpoints being uploaded,
+ *                         checkpoints being restored ({@code <dir>/<pipeline>/task-<index>/}); a task wipes its own
+ *                         subdirectory when it starts, since it always restores from {@code snapshots}
  */
-public record TaskSettings(String bootstrapServers, SnapshotStore snapshots, Map<String, String> clientProperties) {
+public record TaskSettings(String bootstrapServers, SnapshotStore snapshots, Map<String, String> clientProperties,
+                           Path localDirectory) {
     public TaskSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(snapshots, "snapshots");
+        Objects.requireNonNull(localDirectory, "localDirectory");
         clientProperties = Map.copyOf(clientProperties);
+    }
+
+    /** With the local directory {@code <java.io.tmpdir>/weir-tasks}. */
+    public TaskSettings(String bootstrapServers, SnapshotStore snapshots, Map<String, String> clientProperties) {
+        this(bootstrapServers, snapshots, clientProperties, Path.of(System.getProperty("java.io.tmpdir"), "weir-tasks"));
     }
 
     public TaskSettings(String bootstrapServers, SnapshotStore snapshots) {
         this(bootstrapServers, snapshots, Map.of());
+    }
+
+    /** The task's own scratch directory. */
+    Path localDirectory(TaskId task) {
+        return localDirectory.resolve(task.pipeline()).resolve("task-" + task.index());
     }
 }

@@ -1,113 +1,52 @@
 package dev.weir.runtime.time;
 
 import dev.weir.runtime.checkpoint.Checkpointed;
-import dev.weir.runtime.checkpoint.Snapshots;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Timers of one time domain, ordered by timestamp and de-duplicated: registering the same (timestamp, key,
- * namespace) twice yields one firing. Timers with equal timestamps fire in registration order.
+ * Timers of one time domain of a keyed operator, ordered by timestamp and de-duplicated: registering the same
+ * (timestamp, key, namespace) twice yields one firing. Timestamps are event or processing time in epoch
+ * milliseconds, as the owning operator decides; a timer is due when that time reaches its timestamp (inclusive).
  *
- * <p>Timers are kept in buckets per timestamp (a sorted map of insertion-ordered sets). Window operators register
- * many timers on few distinct timestamps (every key's window ends at the same time), so registering, deleting and
- * firing cost a hash-set operation plus a lookup in a small sorted map, instead of a heap operation over all timers
- * (and deletion is not a linear scan).
+ * <p>Created by the keyed state backend ({@link dev.weir.runtime.state.KeyedStateBackend#timerQueue}), so timers live
+ * where the keyed state lives: on the heap ({@link HeapTimerQueue}) or in RocksDB. The order of timers with equal
+ * timestamps is the implementation's (the heap fires them in registration order) but fixed for a given state, so a
+ * restored task fires them as the original would have.
  *
- * <p>A snapshot is the list of timers in firing order; restoring registers them in that order, so timers with equal
- * timestamps keep their relative order.
+ * @param <K> key type
+ * @param <N> namespace type (e.g. a window)
  */
-public final class TimerQueue<K, N> implements Checkpointed {
-    private final TreeMap<Long, LinkedHashSet<InternalTimer<K, N>>> buckets = new TreeMap<>();
-    private int size;
+public interface TimerQueue<K, N> extends Checkpointed {
+    void register(long timestampMillis, K key, N namespace);
 
-    public void register(long timestampMillis, K key, N namespace) {
-        LinkedHashSet<InternalTimer<K, N>> bucket = buckets.get(timestampMillis);
-        if (bucket == null) {
-            bucket = new LinkedHashSet<>();
-            buckets.put(timestampMillis, bucket);
-        }
-        if (bucket.add(new InternalTimer<>(timestampMillis, key, namespace))) {
-            size++;
-        }
-    }
-
-    public void delete(long timestampMillis, K key, N namespace) {
-        LinkedHashSet<InternalTimer<K, N>> bucket = buckets.get(timestampMillis);
-        if (bucket != null && bucket.remove(new InternalTimer<>(timestampMillis, key, namespace))) {
-            size--;
-            if (bucket.isEmpty()) {
-                buckets.remove(timestampMillis);
-            }
-        }
-    }
+    /** Removes the timer if it is registered. */
+    void delete(long timestampMillis, K key, N namespace);
 
     /**
      * Fires, in timestamp order, every timer with timestamp {@code <= upToMillis}, including timers that firing
      * callbacks register at or before {@code upToMillis}; a timer deleted by a callback before its turn does not fire.
+     * A timer is removed before its callback runs.
      */
-    public void fireUpTo(long upToMillis, Consumer<InternalTimer<K, N>> callback) {
-        Map.Entry<Long, LinkedHashSet<InternalTimer<K, N>>> first;
-        while ((first = buckets.firstEntry()) != null && first.getKey() <= upToMillis) {
-            LinkedHashSet<InternalTimer<K, N>> bucket = first.getValue();
-            Iterator<InternalTimer<K, N>> it = bucket.iterator();
-            InternalTimer<K, N> timer = it.next();
-            it.remove();
-            size--;
-            if (bucket.isEmpty()) {
-                buckets.remove(first.getKey());
-            }
-            callback.accept(timer);
-        }
-    }
+    void fireUpTo(long upToMillis, Consumer<InternalTimer<K, N>> callback);
 
     /** Timestamp of the earliest timer, or {@link Long#MAX_VALUE} if none. */
-    public long nextTimestamp() {
-        return buckets.isEmpty() ? Long.MAX_VALUE : buckets.firstKey();
-    }
+    long nextTimestamp();
 
-    public int size() {
-        return size;
-    }
+    /** Number of registered timers. */
+    long size();
 
-    /** All timers, in timestamp order (for snapshots and tests). */
-    public Iterable<InternalTimer<K, N>> all() {
-        return () -> buckets.values().stream().flatMap(LinkedHashSet::stream).iterator();
-    }
+    /** All timers, in firing order (for snapshots and tests). */
+    Iterable<InternalTimer<K, N>> all();
 
-    /** The timers in firing order (a list of {@link InternalTimer}), or null if there are none. */
-    @Override
-    public Object snapshotState() {
-        if (size == 0) {
-            return null;
-        }
-        List<InternalTimer<K, N>> timers = new ArrayList<>(size);
-        all().forEach(timers::add);
-        return timers;
-    }
+    /**
+     * Restores a snapshot taken by {@link #snapshotState()}, registering only the timers whose key {@code keep}
+     * accepts (e.g. the keys of a task's key groups).
+     */
+    void restoreState(Object state, Predicate<? super K> keep);
 
     @Override
-    public void restoreState(Object state) {
+    default void restoreState(Object state) {
         restoreState(state, key -> true);
-    }
-
-    /** Registers the snapshot's timers whose key {@code keep} accepts (e.g. the keys of a task's key groups). */
-    @SuppressWarnings("unchecked")
-    public void restoreState(Object state, Predicate<? super K> keep) {
-        if (state == null) {
-            return;
-        }
-        for (Object o : Snapshots.expect(state, List.class, "timer queue")) {
-            InternalTimer<K, N> t = Snapshots.expect(o, InternalTimer.class, "timer queue");
-            if (keep.test(t.key())) {
-                register(t.timestampMillis(), t.key(), t.namespace());
-            }
-        }
     }
 }

@@ -54,9 +54,9 @@ public final class PanedWindowOperator<K, T> implements Operator, Input<T>, Chec
     private final LongNamespacedValueState<Object> panes;
     private final LongNamespacedValueState<int[]> firings;
     /** Fire timers at a window's max timestamp; namespace = window end (exclusive), in {@link #domain} time. */
-    private final TimerQueue<K, Long> fireTimers = new TimerQueue<>();
+    private final TimerQueue<K, Long> fireTimers;
     /** Event-time expiry timers at {@code end - 1 + lateness}; namespace = window end. */
-    private final TimerQueue<K, Long> expiryTimers = new TimerQueue<>();
+    private final TimerQueue<K, Long> expiryTimers;
     private final FailureHandler failures;
     private long watermark = Watermarks.UNKNOWN;
 
@@ -72,6 +72,8 @@ public final class PanedWindowOperator<K, T> implements Operator, Input<T>, Chec
         this.ctx = ctx;
         this.keySelector = keySelector;
         this.backend = backend;
+        this.fireTimers = backend.timerQueue("fire-timers", Long.class);
+        this.expiryTimers = backend.timerQueue("expiry-timers", Long.class);
         this.contents = contents;
         this.output = output;
         this.lateTag = lateTag;

@@ -55,8 +55,8 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T>, 
     private final long latenessMillis;
     private final NamespacedValueState<Window, Object> windowContents;
     private final NamespacedValueState<Window, WindowMeta> windowMeta;
-    private final TimerQueue<K, Window> eventTimers = new TimerQueue<>();
-    private final TimerQueue<K, Window> processingTimers = new TimerQueue<>();
+    private final TimerQueue<K, Window> eventTimers;
+    private final TimerQueue<K, Window> processingTimers;
     private final Context triggerContext = new Context();
     private final List<Window> assigned = new ArrayList<>(4);
     private final FailureHandler failures;
@@ -73,6 +73,8 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T>, 
         this.ctx = ctx;
         this.keySelector = keySelector;
         this.backend = backend;
+        this.eventTimers = backend.timerQueue("event-timers", Window.class);
+        this.processingTimers = backend.timerQueue("processing-timers", Window.class);
         this.contents = contents;
         this.output = output;
         this.lateTag = lateTag;

@@ -10,6 +10,7 @@ import dev.weir.runtime.state.LongNamespacedValueState;
 import dev.weir.runtime.state.NamespacedValueState;
 import dev.weir.runtime.state.heap.HeapKeyedStateBackend;
 import dev.weir.runtime.time.InternalTimer;
+import dev.weir.runtime.time.HeapTimerQueue;
 import dev.weir.runtime.time.TimerQueue;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,7 +174,7 @@ class KeyedStateSnapshotTest {
 
     @Test
     void timersRestoreInFiringOrderAndKeepOnlyAcceptedKeys() {
-        TimerQueue<Long, String> timers = new TimerQueue<>();
+        TimerQueue<Long, String> timers = new HeapTimerQueue<>();
         timers.register(20, 3L, "c");
         timers.register(10, 2L, "b");
         timers.register(10, 1L, "a");
@@ -181,15 +182,15 @@ class KeyedStateSnapshotTest {
         StateCodec codec = new StateCodec();
         Object snapshot = codec.decode(codec.encode(timers.snapshotState()));
 
-        TimerQueue<Long, String> all = new TimerQueue<>();
+        TimerQueue<Long, String> all = new HeapTimerQueue<>();
         all.restoreState(snapshot);
-        TimerQueue<Long, String> even = new TimerQueue<>();
+        TimerQueue<Long, String> even = new HeapTimerQueue<>();
         even.restoreState(snapshot, key -> key % 2 == 0);
 
         List<String> fired = new ArrayList<>();
         all.fireUpTo(Long.MAX_VALUE, t -> fired.add(t.namespace()));
         assertThat(fired).containsExactly("b", "a", "c", "d");
         assertThat(even.all()).extracting(InternalTimer::key).containsExactly(2L, 4L);
-        assertThat(new TimerQueue<Long, String>().snapshotState()).isNull();
+        assertThat(new HeapTimerQueue<Long, String>().snapshotState()).isNull();
     }
 }

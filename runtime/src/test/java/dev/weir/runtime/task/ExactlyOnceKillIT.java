@@ -114,6 +114,42 @@ class ExactlyOnceKillIT {
         assertExact(actual, ExactlyOncePipelines.expectedCounts(input), kills);
     }
 
+    /**
+     * The window count again with RocksDB state and checkpoints in the S3 store (s3proxy): every restart deletes the
+     * task's local directory first, as on a new machine, so each restore comes from the store alone.
+     */
+    @Test
+    void rocksDbStateWithS3CheckpointsIsExactUnderKillMinus9WithLocalStateWiped() throws Exception {
+        String in = kafka.createTopic("weir-eo-rocks-in", PARTITIONS);
+        String out = kafka.createTopic("weir-eo-rocks-counts", 3);
+        List<Event> input = produce(in, 30_000, 300, 21);
+        input.addAll(produce(in, 30_000, 300, 22, 60_000));
+        String pipeline = "eo-rocks-" + in.substring(in.lastIndexOf('-') + 1);
+
+        Cluster cluster = new Cluster(pipeline, List.of("kind=window", "in=" + in, "out=" + out, "throttle=4",
+                "state=ROCKSDB"), "kill-it-" + System.nanoTime(), true);
+        int kills = cluster.runWithKills(new Random(8));
+
+        JsonSerde<ExactlyOncePipelines.WindowCount> serde = JsonSerde.of(ExactlyOncePipelines.WindowCount.class);
+        List<String> actual = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
+            actual.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
+        }
+        actual.sort(null);
+        assertThat(kills).isGreaterThanOrEqualTo(MIN_KILLS);
+        long restoredFromS3 = 0;
+        for (int t = 0; t < PARALLELISM; t++) {
+            for (int start = 1; start < cluster.starts[t]; start++) {
+                if (Files.readString(cluster.log(t, start)).contains("restoring checkpoint")) {
+                    restoredFromS3++;
+                }
+            }
+        }
+        assertThat(restoredFromS3).as("restarts that restored a checkpoint from S3 into a wiped directory")
+                .isGreaterThanOrEqualTo(MIN_KILLS / 2);
+        assertExact(actual, ExactlyOncePipelines.expectedCounts(input), kills);
+    }
+
     @Test
     void shuffledIntervalJoinOverThreeProcessesIsExactUnderKillMinus9() throws Exception {
         String orders = kafka.createTopic("weir-eo-orders", PARTITIONS);
@@ -221,7 +257,7 @@ class ExactlyOnceKillIT {
             return false;
         }
         try (var files = Files.list(dir)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".snapshot"));
+            return files.anyMatch(f -> f.getFileName().toString().startsWith("chk-"));
         }
     }
 
@@ -237,11 +273,26 @@ class ExactlyOnceKillIT {
         private final Process[] workers = new Process[PARALLELISM];
         private final int[] starts = new int[PARALLELISM];
         private final Path snapshots;
+        /** {@code snapshots=} argument: the local directory, or {@code s3:<prefix>}. */
+        private final String store;
+        /** Whether each restart deletes the task's local directory first (a new machine). */
+        private final boolean wipeLocal;
 
         Cluster(String pipeline, List<String> args) throws Exception {
+            this(pipeline, args, null, false);
+        }
+
+        /** @param s3Prefix null for the local snapshot store, else the S3 key prefix */
+        Cluster(String pipeline, List<String> args, String s3Prefix, boolean wipeLocal) throws Exception {
             this.pipeline = pipeline;
             this.args = args;
             this.snapshots = Files.createDirectories(work.resolve("snapshots"));
+            this.store = s3Prefix == null ? snapshots.toAbsolutePath().toString() : "s3:" + s3Prefix;
+            this.wipeLocal = wipeLocal;
+        }
+
+        Path localDir(int task) {
+            return work.resolve("local-" + pipeline + "-" + task);
         }
 
         Path log(int task, int start) {
@@ -249,14 +300,20 @@ class ExactlyOnceKillIT {
         }
 
         void start(int task) throws Exception {
+            if (wipeLocal && Files.exists(localDir(task))) {
+                LocalSnapshotStore.deleteTree(localDir(task));
+                assertThat(localDir(task)).doesNotExist();
+            }
             List<String> cmd = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                    "-Dorg.slf4j.simpleLogger.log.dev.weir.runtime.task.TaskRunner=info",
                     "-cp", System.getProperty("java.class.path"),
                     TaskWorker.class.getName(),
                     "bootstrap=" + KafkaTestSupport.BOOTSTRAP, "pipeline=" + pipeline, "index=" + task,
-                    "parallelism=" + PARALLELISM, "snapshots=" + snapshots.toAbsolutePath(), "interval=300"));
+                    "parallelism=" + PARALLELISM, "snapshots=" + store, "local=" + localDir(task).toAbsolutePath(),
+                    "interval=300"));
             cmd.addAll(args);
             File logFile = log(task, starts[task]++).toFile();
             workers[task] = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -264,8 +321,10 @@ class ExactlyOnceKillIT {
         }
 
         /**
-         * Starts all tasks, then kills a random running one with SIGKILL every 0.3–1.5 s and restarts it at once,
-         * until {@code minKills} kills happened (or every task finished); then waits for all to finish.
+         * Starts all tasks, then repeatedly picks a random running task, waits until it has started processing (its
+         * log says it restored a checkpoint or started fresh) and 0.3–1.5 s more, kills it with SIGKILL and restarts
+         * it at once, until {@code minKills} kills happened (or every task finished); then waits for all to finish.
+         * So every life of a task gets to process, checkpoint and restore, instead of dying while the JVM starts.
          * Returns the number of kills.
          */
         int runWithKills(Random rnd) throws Exception {
@@ -278,7 +337,6 @@ class ExactlyOnceKillIT {
             }
             int kills = 0;
             while (kills < minKills) {
-                Thread.sleep(300 + rnd.nextInt(1_200));
                 List<Integer> alive = new ArrayList<>();
                 for (int i = 0; i < PARALLELISM; i++) {
                     if (workers[i].isAlive()) {
@@ -292,6 +350,13 @@ class ExactlyOnceKillIT {
                     break;
                 }
                 int victim = alive.get(rnd.nextInt(alive.size()));
+                if (!awaitProcessing(victim)) {
+                    continue; // it finished meanwhile
+                }
+                Thread.sleep(300 + rnd.nextInt(1_200));
+                if (!workers[victim].isAlive()) {
+                    continue;
+                }
                 workers[victim].destroyForcibly(); // SIGKILL
                 workers[victim].waitFor();
                 kills++;
@@ -299,6 +364,22 @@ class ExactlyOnceKillIT {
             }
             awaitAll();
             return kills;
+        }
+
+        /** Waits until the current life of {@code task} logged that it processes; false if it exited first. */
+        private boolean awaitProcessing(int task) throws Exception {
+            Path current = log(task, starts[task] - 1);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (workers[task].isAlive()) {
+                String text = Files.exists(current) ? Files.readString(current) : "";
+                if (text.contains("restoring checkpoint") || text.contains("starting fresh")) {
+                    return true;
+                }
+                assertThat(System.nanoTime()).as("task %d starts processing within 60 s; log %s", task, current)
+                        .isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            return false;
         }
 
         void awaitAll() throws Exception {

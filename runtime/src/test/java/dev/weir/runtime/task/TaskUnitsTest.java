@@ -56,28 +56,35 @@ class TaskUnitsTest {
     }
 
     @Test
-    void localSnapshotStoreKeepsCompleteFilesAndDeletesOlderCheckpoints(@TempDir Path dir) throws Exception {
-        LocalSnapshotStore store = new LocalSnapshotStore(dir);
+    void localSnapshotStoreKeepsCompleteCheckpointsFallsBackAndDeletesOlderOnes(@TempDir Path dir) throws Exception {
+        LocalSnapshotStore store = new LocalSnapshotStore(dir.resolve("store"));
         TaskId t = new TaskId("p", 0, 2);
         TaskId other = new TaskId("p", 1, 2);
+        Path sst = Files.writeString(dir.resolve("000007.sst"), "sst bytes");
         for (long id = 1; id <= 4; id++) {
-            store.write(t, new CheckpointName(id, "a"), new byte[] {(byte) id});
+            store.write(t, new CheckpointName(id, "a"), new TaskSnapshot(new byte[] {(byte) id},
+                    new java.util.TreeMap<>(java.util.Map.of("window/000007.sst", sst))));
         }
-        store.write(other, new CheckpointName(1, "a"), new byte[] {9});
-        store.write(t, new CheckpointName(3, "b"), new byte[] {33});
-        assertThat(store.read(t, new CheckpointName(3, "a"))).hasValueSatisfying(b -> assertThat(b).containsExactly(3));
-        assertThat(store.read(t, new CheckpointName(3, "b"))).hasValueSatisfying(b -> assertThat(b).containsExactly(33));
-        assertThat(store.read(t, new CheckpointName(5, "a"))).isEmpty();
+        store.write(other, new CheckpointName(1, "a"), TaskSnapshot.of(new byte[] {9}));
+        store.write(t, new CheckpointName(3, "b"), TaskSnapshot.of(new byte[] {33}));
 
-        store.deleteOlderThan(t, 3);
+        RestoredSnapshot three = store.read(t, new CheckpointName(3, "a"), dir.resolve("r1"));
+        assertThat(three.metadata()).containsExactly(3);
+        assertThat(three.name()).isEqualTo(new CheckpointName(3, "a"));
+        assertThat(dir.resolve("r1/window/000007.sst")).hasContent("sst bytes");
+        assertThat(store.read(t, new CheckpointName(3, "b"), dir.resolve("r2")).metadata()).containsExactly(33);
+        RestoredSnapshot fallback = store.read(t, new CheckpointName(5, "a"), dir.resolve("r3"));
+        assertThat(fallback.name().id()).as("a missing checkpoint falls back to the newest older one").isEqualTo(4);
 
-        assertThat(store.read(t, new CheckpointName(2, "a"))).isEmpty();
-        assertThat(store.read(t, new CheckpointName(3, "a"))).isPresent();
-        assertThat(store.read(t, new CheckpointName(4, "a"))).isPresent();
-        assertThat(store.read(other, new CheckpointName(1, "a"))).as("other tasks untouched").isPresent();
-        try (var files = Files.list(dir.resolve("p").resolve("task-0"))) {
+        store.retain(t, new CheckpointName(4, "a"));
+
+        assertThatThrownBy(() -> store.read(t, new CheckpointName(2, "a"), dir.resolve("r4")))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("no usable checkpoint at or before chk-2-a");
+        assertThat(store.read(other, new CheckpointName(1, "a"), dir.resolve("r5")).metadata())
+                .as("other tasks untouched").containsExactly(9);
+        try (var files = Files.list(dir.resolve("store/p/task-0"))) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
-                    .containsExactly("chk-3-a.snapshot", "chk-3-b.snapshot", "chk-4-a.snapshot");
+                    .containsExactly("chk-3-a", "chk-3-b", "chk-4-a");
         }
     }
 

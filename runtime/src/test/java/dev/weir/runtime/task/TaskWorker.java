@@ -3,6 +3,9 @@ package dev.weir.runtime.task;
 import dev.weir.runtime.graph.DeliveryGuarantee;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.graph.PipelineOptions;
+import dev.weir.runtime.graph.StateBackendKind;
+import dev.weir.runtime.checkpoint.store.S3Config;
+import dev.weir.runtime.checkpoint.store.S3ObjectStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,11 +15,19 @@ import java.util.Map;
  * A runtime instance process for the kill tests: runs one task of one of {@link ExactlyOncePipelines} and exits 0
  * when its input ended and the final checkpoint committed, 2 on failure (the error on stderr).
  *
- * <p>Arguments {@code key=value}: bootstrap, kind (window|join), pipeline, index, parallelism, snapshots, in, in2,
- * dlq, out, guarantee, interval (ms), throttle (sleep 1 ms every n records).
+ * <p>Arguments {@code key=value}: bootstrap, kind (window|join), pipeline, index, parallelism, snapshots (a directory,
+ * or {@code s3:<key prefix>} for the S3 store of the {@code WEIR_S3_*} environment), local (the task's scratch
+ * directory), state (HEAP|ROCKSDB), in, in2, dlq, out, guarantee, interval (ms), throttle (sleep 1 ms every n records).
  */
 public final class TaskWorker {
     private TaskWorker() {
+    }
+
+    /** The S3 store of the environment, under {@code prefix}. */
+    static S3Config s3(String prefix) {
+        S3Config c = S3Config.fromEnvironment(System.getenv()).orElseThrow(() -> new IllegalStateException(
+                S3Config.ENDPOINT + " is not set: start the S3 server with dev/s3.sh (dev/test.sh does)"));
+        return new S3Config(c.endpoint(), c.region(), c.bucket(), c.accessKey(), c.secretKey(), prefix);
     }
 
     public static void main(String[] args) {
@@ -30,7 +41,8 @@ public final class TaskWorker {
             int throttle = Integer.parseInt(a.getOrDefault("throttle", "0"));
             PipelineOptions options = PipelineOptions.defaults()
                     .withDeliveryGuarantee(DeliveryGuarantee.valueOf(a.getOrDefault("guarantee", "EXACTLY_ONCE")))
-                    .withCheckpointInterval(Duration.ofMillis(Long.parseLong(a.getOrDefault("interval", "500"))));
+                    .withCheckpointInterval(Duration.ofMillis(Long.parseLong(a.getOrDefault("interval", "500"))))
+                    .withStateBackend(StateBackendKind.valueOf(a.getOrDefault("state", "HEAP")));
             PipelineGraph graph = switch (a.get("kind")) {
                 case "window" -> ExactlyOncePipelines.windowCount(a.get("pipeline"), options, bootstrap, a.get("in"),
                         a.get("dlq"), a.get("out"), throttle);
@@ -40,7 +52,12 @@ public final class TaskWorker {
             };
             TaskId task = new TaskId(a.get("pipeline"), Integer.parseInt(a.get("index")),
                     Integer.parseInt(a.get("parallelism")));
-            TaskSettings settings = new TaskSettings(bootstrap, new LocalSnapshotStore(Path.of(a.get("snapshots"))));
+            String snapshots = a.get("snapshots");
+            SnapshotStore store = snapshots.startsWith("s3:")
+                    ? new S3SnapshotStore(new S3ObjectStore(s3(snapshots.substring(3))))
+                    : new LocalSnapshotStore(Path.of(snapshots));
+            TaskSettings settings = new TaskSettings(bootstrap, store, Map.of(),
+                    Path.of(a.getOrDefault("local", System.getProperty("java.io.tmpdir") + "/weir-tasks")));
             new TaskRunner(graph, task, settings).run();
             System.out.println("task " + task + " finished");
             System.exit(0);

@@ -9,6 +9,8 @@ import dev.weir.runtime.state.KeyedStateSnapshot.KeyGroupState;
 import dev.weir.runtime.state.KeyedStateSnapshot.StateEntries;
 import dev.weir.runtime.state.LongNamespacedValueState;
 import dev.weir.runtime.state.NamespacedValueState;
+import dev.weir.runtime.time.HeapTimerQueue;
+import dev.weir.runtime.time.TimerQueue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +30,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final KeyGroupRange range;
     private final Map<String, HeapValueState<K, ?, ?>> states = new HashMap<>();
     private final Map<String, HeapLongNamespacedState<K, ?>> longStates = new HashMap<>();
+    private final Map<String, HeapTimerQueue<K, ?>> timers = new HashMap<>();
     private K currentKey;
     private long keyVersion;
     private int currentKeyHash;
@@ -105,6 +108,12 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         }
         return (LongNamespacedValueState<V>) longStates.computeIfAbsent(name,
                 n -> new HeapLongNamespacedState<>(this, range.size()));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N> TimerQueue<K, N> timerQueue(String name, Class<?> namespaceType) {
+        return (TimerQueue<K, N>) timers.computeIfAbsent(name, n -> new HeapTimerQueue<>());
     }
 
     @Override

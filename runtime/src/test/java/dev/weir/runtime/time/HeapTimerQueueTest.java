@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class TimerQueueTest {
+class HeapTimerQueueTest {
 
     /**
      * Random registrations and deletions over few timestamps and keys (single-timer buckets, sets, upgrades,
@@ -22,7 +22,7 @@ class TimerQueueTest {
     void firesExactlyTheLiveTimersInTimestampThenRegistrationOrder(
             @ForAll @Size(max = 200) List<@IntRange(min = -30, max = 30) Integer> ops,
             @ForAll @IntRange(min = 0, max = 12) int upTo) {
-        TimerQueue<Integer, String> queue = new TimerQueue<>();
+        TimerQueue<Integer, String> queue = new HeapTimerQueue<>();
         Set<InternalTimer<Integer, String>> expected = new LinkedHashSet<>();
         for (int op : ops) {
             long ts = Math.abs(op) % 10;

@@ -1,0 +1,57 @@
+package dev.weir.runtime.state;
+
+import java.nio.file.Path;
+
+/**
+ * Creates the keyed state backend of each keyed operator of a task: the heap ({@link #HEAP}) or RocksDB. One factory
+ * per task run; it owns what it creates and closes it with {@link #close()} after the operators closed.
+ */
+public interface StateBackendFactory extends AutoCloseable {
+    /** Keeps state in hash maps on the heap; nothing to close. */
+    StateBackendFactory HEAP = new StateBackendFactory() {
+        @Override
+        public <K> KeyedStateBackend<K> create(String operator, int numberOfKeyGroups, KeyGroupRange keyGroups) {
+            return new dev.weir.runtime.state.heap.HeapKeyedStateBackend<>(numberOfKeyGroups, keyGroups);
+        }
+
+        @Override
+        public String toString() {
+            return "heap";
+        }
+    };
+
+    /**
+     * The backend of {@code operator} (a node name, unique in the pipeline and stable across restarts: it names the
+     * operator's state in checkpoints).
+     *
+     * @param keyGroups the key groups this task owns
+     */
+    <K> KeyedStateBackend<K> create(String operator, int numberOfKeyGroups, KeyGroupRange keyGroups);
+
+    /**
+     * Before the snapshot of a checkpoint: backends that keep state in native files (RocksDB) write a checkpoint of
+     * those files under {@code directory} (which does not exist yet) and return handles naming them from
+     * {@code snapshotState()}, so the checkpoint can ship the files incrementally. Heap backends ignore it.
+     */
+    default void prepareCheckpoint(Path directory) {
+    }
+
+    /**
+     * Before the snapshot of a savepoint: every backend returns its state as a self-contained, portable
+     * {@link KeyedStateSnapshot} (entries by key group), which any backend of any parallelism can restore.
+     */
+    default void prepareSavepoint() {
+    }
+
+    /**
+     * Before any backend is created, when a task restores a checkpoint whose native files were put into
+     * {@code directory}: backends open their state from there. Heap backends ignore it.
+     */
+    default void restoreFrom(Path directory) {
+    }
+
+    /** Releases every backend this factory created (native memory, files). */
+    @Override
+    default void close() {
+    }
+}
