@@ -9,7 +9,8 @@ public enum DeliveryGuarantee {
     EXACTLY_ONCE,
     /**
      * No transactions: output is visible as soon as it is written; offsets are committed after the output is
-     * flushed. After a failure, output since the last checkpoint is written again (duplicates, never loss).
+     * flushed. After a failure, records since the last checkpoint are processed again: never loss, but repeated
+     * results, and aggregates behind a shuffle may count replayed records twice (as Flink's AT_LEAST_ONCE).
      */
     AT_LEAST_ONCE
 }

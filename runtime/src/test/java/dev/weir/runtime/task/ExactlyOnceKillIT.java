@@ -175,8 +175,14 @@ class ExactlyOnceKillIT {
         assertExact(actual, expected, kills);
     }
 
+    /**
+     * At-least-once: a killed task replays from its last checkpoint without transactions, so records it had already
+     * shuffled before the kill reach the downstream task again and may be counted twice, as in Flink's
+     * AT_LEAST_ONCE mode. What must hold: nothing is lost — every (key, window) of the oracle has a result, and its
+     * largest result counts at least the oracle's number.
+     */
     @Test
-    void atLeastOnceLosesNothingUnderKillMinus9AndRepeatsOnlyWholeResults() throws Exception {
+    void atLeastOnceLosesNothingUnderKillMinus9() throws Exception {
         String in = kafka.createTopic("weir-alo-in", PARTITIONS);
         String out = kafka.createTopic("weir-alo-counts", 3);
         List<Event> input = produce(in, 60_000, 300, 41);
@@ -187,15 +193,26 @@ class ExactlyOnceKillIT {
         int kills = cluster.runWithKills(new Random(7), 4);
 
         JsonSerde<ExactlyOncePipelines.WindowCount> serde = JsonSerde.of(ExactlyOncePipelines.WindowCount.class);
-        List<String> actual = new ArrayList<>();
+        java.util.Map<String, Long> largest = new java.util.TreeMap<>();
+        int results = 0;
         for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
-            actual.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
+            ExactlyOncePipelines.WindowCount c = serde.deserialize(r.value());
+            largest.merge(c.key() + "@" + c.windowStart(), c.count(), Math::max);
+            results++;
         }
-        List<String> distinct = new ArrayList<>(new java.util.TreeSet<>(actual));
         assertThat(kills).isGreaterThanOrEqualTo(4);
-        // a replay after a kill may repeat results, but each repeated result is a complete, correct one
-        assertExact(distinct, ExactlyOncePipelines.expectedCounts(input), kills);
-        assertThat(actual.size()).isGreaterThanOrEqualTo(distinct.size());
+        List<String> lost = new ArrayList<>();
+        for (String expected : ExactlyOncePipelines.expectedCounts(input)) {
+            String window = expected.substring(0, expected.indexOf('='));
+            long count = Long.parseLong(expected.substring(expected.indexOf('=') + 1));
+            if (largest.getOrDefault(window, 0L) < count) {
+                lost.add(expected + " (largest result " + largest.get(window) + ")");
+            }
+        }
+        assertThat(lost).as("windows whose results lost records after %d kills", kills).isEmpty();
+        assertThat(largest.keySet()).as("no window the oracle does not have")
+                .hasSameSizeAs(ExactlyOncePipelines.expectedCounts(input));
+        assertThat(results).isGreaterThanOrEqualTo(largest.size());
     }
 
     @Test
