@@ -1,29 +1,28 @@
 package dev.weir.runtime.engine;
 
+import dev.weir.runtime.checkpoint.CheckpointCoordinator;
+import dev.weir.runtime.checkpoint.Checkpointer;
+import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.graph.StateBackendKind;
+import dev.weir.runtime.operator.Operator;
+import dev.weir.runtime.operator.OperatorMetrics;
+import dev.weir.runtime.operator.PipelineFailedException;
 import dev.weir.runtime.state.KeyGroupRange;
 import dev.weir.runtime.state.KeyedStateBackend;
 import dev.weir.runtime.state.StateBackendFactory;
 import dev.weir.runtime.state.StateBackends;
+import dev.weir.runtime.time.Clock;
+import dev.weir.runtime.time.ProcessingTimeService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
-
-import dev.weir.runtime.checkpoint.CheckpointCoordinator;
-import dev.weir.runtime.checkpoint.Checkpointer;
-import dev.weir.runtime.graph.PipelineGraph;
-import dev.weir.runtime.operator.Operator;
-import dev.weir.runtime.operator.OperatorMetrics;
-import dev.weir.runtime.operator.PipelineFailedException;
-import dev.weir.runtime.time.Clock;
-import dev.weir.runtime.time.ProcessingTimeService;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Runs a pipeline in this process, on the calling thread, until every source has ended (bounded input) or the
@@ -131,6 +130,21 @@ public final class LocalEngine {
                 @Override
                 public <K> KeyedStateBackend<K> create(String operator, int numberOfKeyGroups, KeyGroupRange keyGroups) {
                     return factory.create(operator, numberOfKeyGroups, keyGroups);
+                }
+
+                @Override
+                public void prepareCheckpoint(Path directory) {
+                    factory.prepareCheckpoint(directory);
+                }
+
+                @Override
+                public void prepareSavepoint() {
+                    factory.prepareSavepoint();
+                }
+
+                @Override
+                public void restoreFrom(Path directory) {
+                    factory.restoreFrom(directory);
                 }
 
                 @Override

@@ -50,10 +50,12 @@ final class LogicalSnapshots {
                     int keyAt = KeyBytes.KEY_GROUP_BYTES + (int) (varInt & 0xFF);
                     int namespaceAt = keyAt + keyLength;
                     collector.group(keyGroup);
-                    Object key = collector.sameKey(k, namespaceAt) ? collector.lastKey
-                            : serializer.readIdentity(k, keyAt, keyLength);
-                    collector.lastKey = key;
-                    collector.lastKeyBytes = Arrays.copyOf(k, namespaceAt);
+                    if (!collector.sameKey(k, namespaceAt)) {
+                        // one key object per run of entries: a restore checks each distinct key's group once
+                        collector.lastKey = serializer.readIdentity(k, keyAt, keyLength);
+                        collector.lastKeyBytes = Arrays.copyOf(k, namespaceAt);
+                    }
+                    Object key = collector.lastKey;
                     Object namespace = longNamespaces ? (Object) KeyBytes.getOrderedLong(k, namespaceAt)
                             : serializer.readIdentity(k, namespaceAt, k.length - namespaceAt);
                     collector.add(key, namespace, serializer.readValue(it.value()));

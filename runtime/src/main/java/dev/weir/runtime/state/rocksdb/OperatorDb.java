@@ -45,10 +45,13 @@ final class OperatorDb implements AutoCloseable {
     private final Map<String, ColumnFamilyHandle> families = new LinkedHashMap<>();
     private final WriteOptions writeOptions = new WriteOptions().setDisableWAL(true);
     private final List<String> restoredFiles;
-    private boolean closed;
+    /** Held while closing, and by whoever reads native counters from another thread (the factory). */
+    private final Object lock;
+    private volatile boolean closed;
 
     private OperatorDb(String operator, Path directory, RocksDB db, ColumnFamilyOptions columnFamilyOptions,
-                       List<byte[]> names, List<ColumnFamilyHandle> handles, List<String> restoredFiles) {
+                       List<byte[]> names, List<ColumnFamilyHandle> handles, List<String> restoredFiles, Object lock) {
+        this.lock = lock;
         this.operator = operator;
         this.directory = directory;
         this.db = db;
@@ -68,17 +71,18 @@ final class OperatorDb implements AutoCloseable {
 
     /**
      * Opens the database of {@code operator} in {@code directory}, deleting whatever was there: empty, or a copy of
-     * the checkpoint in {@code restoreFrom} (if not null) with all its column families.
+     * the checkpoint in {@code restoreFrom} (if not null) with all its column families. {@link #close()} holds
+     * {@code lock}, so that another thread holding it may read the open database's native counters.
      */
     static OperatorDb open(String operator, Path directory, Path restoreFrom, DBOptions dbOptions,
-                           ColumnFamilyOptions columnFamilyOptions) {
+                           ColumnFamilyOptions columnFamilyOptions, Object lock) {
         Path key = directory.toAbsolutePath().normalize();
         if (!IN_USE.add(key)) {
             throw new IllegalStateException("the RocksDB directory " + directory + " of operator '" + operator
                     + "' is in use by another backend of this process (give each factory its own local directory)");
         }
         try {
-            return openUnchecked(operator, directory, restoreFrom, dbOptions, columnFamilyOptions);
+            return openUnchecked(operator, directory, restoreFrom, dbOptions, columnFamilyOptions, lock);
         } catch (RuntimeException e) {
             IN_USE.remove(key);
             throw e;
@@ -86,7 +90,7 @@ final class OperatorDb implements AutoCloseable {
     }
 
     private static OperatorDb openUnchecked(String operator, Path directory, Path restoreFrom, DBOptions dbOptions,
-                                            ColumnFamilyOptions columnFamilyOptions) {
+                                            ColumnFamilyOptions columnFamilyOptions, Object lock) {
         CheckpointFiles.deleteRecursively(directory);
         List<String> restored = null;
         try {
@@ -115,7 +119,7 @@ final class OperatorDb implements AutoCloseable {
             }
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             RocksDB db = RocksDB.open(dbOptions, path, descriptors, handles);
-            return new OperatorDb(operator, directory, db, columnFamilyOptions, names, handles, restored);
+            return new OperatorDb(operator, directory, db, columnFamilyOptions, names, handles, restored, lock);
         } catch (RocksDBException e) {
             throw new IllegalStateException("cannot open the RocksDB state of operator '" + operator + "' in "
                     + directory + (restoreFrom == null ? "" : " restored from " + restoreFrom) + ": " + e.getMessage(), e);
@@ -204,18 +208,20 @@ final class OperatorDb implements AutoCloseable {
     /** Closes the column families, the database and its write options, then deletes the working directory. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (ColumnFamilyHandle h : families.values()) {
+                h.close();
+            }
+            if (defaultFamily != null) {
+                defaultFamily.close();
+            }
+            db.close();
+            writeOptions.close();
         }
-        closed = true;
-        for (ColumnFamilyHandle h : families.values()) {
-            h.close();
-        }
-        if (defaultFamily != null) {
-            defaultFamily.close();
-        }
-        db.close();
-        writeOptions.close();
         try {
             CheckpointFiles.deleteRecursively(directory);
         } finally {

@@ -100,11 +100,13 @@ public final class RocksDbStateBackendFactory implements StateBackendFactory {
         snapshotRequest = new SnapshotRequest(kind, kind == SnapshotKind.CHECKPOINT ? checkpointDirectory : null);
     }
 
+    /** {@code prepareSnapshot(CHECKPOINT, directory)}: the {@link StateBackendFactory} form. */
     @Override
     public void prepareCheckpoint(Path directory) {
         prepareSnapshot(SnapshotKind.CHECKPOINT, directory);
     }
 
+    /** {@code prepareSnapshot(SAVEPOINT, null)}: the {@link StateBackendFactory} form. */
     @Override
     public void prepareSavepoint() {
         prepareSnapshot(SnapshotKind.SAVEPOINT, null);
@@ -121,6 +123,7 @@ public final class RocksDbStateBackendFactory implements StateBackendFactory {
      *
      * @throws IllegalStateException if backends were created already
      */
+    @Override
     public synchronized void restoreFrom(Path checkpointDirectory) {
         if (!databases.isEmpty()) {
             throw new IllegalStateException("restoreFrom must be called before the backends are created, "
@@ -151,7 +154,7 @@ public final class RocksDbStateBackendFactory implements StateBackendFactory {
             restore = null;
         }
         OperatorDb db = OperatorDb.open(operator, options.localDirectory().resolve("db").resolve(directory), restore,
-                dbOptions, columnFamilyOptions);
+                dbOptions, columnFamilyOptions, this);
         databases.put(operator, db);
         ClassLoader loader = options.classLoader() != null ? options.classLoader()
                 : RocksDbStateBackendFactory.class.getClassLoader();

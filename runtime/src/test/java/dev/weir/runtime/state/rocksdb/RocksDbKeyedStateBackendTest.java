@@ -290,6 +290,33 @@ class RocksDbKeyedStateBackendTest {
     }
 
     @Test
+    void nativeMemoryOfAllDatabasesIsBoundedByTheSharedCache() {
+        long cache = 8 << 20;
+        RocksDbStateBackendFactory f = factory();
+        List<RocksDbKeyedStateBackend<Long>> backends = new ArrayList<>();
+        for (int op = 0; op < 3; op++) {
+            backends.add(f.create("op" + op, GROUPS, KeyGroupRange.all(GROUPS)));
+        }
+        long maxCache = 0;
+        long maxMemTables = 0;
+        for (long key = 0; key < 150_000; key++) {
+            for (RocksDbKeyedStateBackend<Long> b : backends) {
+                b.setCurrentKey(key);
+                b.<String, long[]>valueState("s", long[].class).put("namespace-" + key % 3, new long[] {key, key, key});
+            }
+            if (key % 10_000 == 0) {
+                NativeMemory m = f.nativeMemory();
+                maxCache = Math.max(maxCache, m.blockCacheBytes());
+                maxMemTables = Math.max(maxMemTables, m.memTableBytes());
+            }
+        }
+        assertThat(f.nativeMemory().blockCacheCapacity()).isEqualTo(cache);
+        assertThat(maxMemTables).isPositive().isLessThanOrEqualTo(cache);
+        assertThat(maxCache).as("memtables are charged to the cache").isPositive()
+                .isLessThanOrEqualTo(cache + cache / 4);
+    }
+
+    @Test
     void restoreFromMustComeBeforeTheBackends() {
         RocksDbStateBackendFactory f = factory();
         f.create("op", GROUPS, KeyGroupRange.all(GROUPS));
@@ -305,6 +332,22 @@ class RocksDbKeyedStateBackendTest {
                 .isNotEqualTo(RocksDbStateBackendFactory.directoryName("a b"))
                 .isNotEqualTo(RocksDbStateBackendFactory.directoryName("a_b"));
         assertThat(RocksDbStateBackendFactory.directoryName("..")).doesNotContain("/").isNotEqualTo("..");
+    }
+
+    @Test
+    void theFactoryInterfacesPrepareMethodsChooseTheSnapshotKind() {
+        RocksDbStateBackendFactory f = factory();
+        RocksDbKeyedStateBackend<Long> b = f.create("op", GROUPS, KeyGroupRange.all(GROUPS));
+        fill(b);
+        dev.weir.runtime.state.StateBackendFactory asInterface = f;
+
+        assertThat(b.snapshotState()).as("by default").isInstanceOf(KeyedStateSnapshot.class);
+        asInterface.prepareCheckpoint(dir.resolve("chk"));
+        assertThat(b.snapshotState()).isInstanceOf(RocksDbCheckpointHandle.class);
+        assertThatThrownBy(b::snapshotState).as("a checkpoint directory takes one snapshot")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("exists already");
+        asInterface.prepareSavepoint();
+        assertThat(b.snapshotState()).isInstanceOf(KeyedStateSnapshot.class);
     }
 
     private static KeyedStateSnapshot savepoint(RocksDbStateBackendFactory f, RocksDbKeyedStateBackend<?> b) {

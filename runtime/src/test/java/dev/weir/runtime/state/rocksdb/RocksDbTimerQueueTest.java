@@ -114,14 +114,14 @@ class RocksDbTimerQueueTest {
     }
 
     /**
-     * All keys' windows end together: half a million timers at one timestamp. Each fired timer leaves a tombstone at
+     * All keys' windows end together: 300,000 timers at one timestamp. Each fired timer leaves a tombstone at
      * the head of the queue; re-seeking from the start for every timer would step over all of them (quadratic), so
      * firing must cost about what registering did. The callbacks chain a timer at the next window's end, as sliding
-     * windows do, and that second round must be as fast although it starts behind half a million tombstones.
+     * windows do, and that second round must be as fast although it starts behind all the first round's tombstones.
      */
     @Test
     void manyTimersOfOneTimestampFireInLinearTime() {
-        int n = 500_000;
+        int n = 300_000;
         TimerQueue<Long, Long> q = backend.timerQueue("fire", Long.class);
         long t0 = System.nanoTime();
         for (long key = 0; key < n; key++) {
@@ -149,7 +149,8 @@ class RocksDbTimerQueueTest {
         System.out.printf("%d timers at one timestamp: registered %.0f/s, fired (with a delete and a register each) "
                 + "%.0f/s, fired after %d tombstones %.0f/s%n", n, n / (registering / 1e9), n / (firstRound / 1e9), n,
                 n / (secondRound / 1e9));
-        assertThat(firstRound).as("first round, ns").isLessThan(5 * registering);
-        assertThat(secondRound).as("second round, ns").isLessThan(5 * registering);
+        // measured: about 3x and 1x the registration time; quadratic re-seeking would be thousands of times slower
+        assertThat(firstRound).as("first round, ns").isLessThan(10 * registering);
+        assertThat(secondRound).as("second round, ns").isLessThan(10 * registering);
     }
 }
