@@ -43,6 +43,40 @@ class SpecPipelineRunTest {
     }
 
     @Test
+    void theStateBackendOptionRunsTheDemoOnRocksDbWithTheSameResults() throws Exception {
+        String demo = Files.readString(Path.of("..", "examples", "demo-pipeline.json"))
+                .replace("{\"type\": \"print\"}", "{\"type\": \"print\", \"format\": \"json\"}");
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                SpecJson.mapper().readTree(demo);
+        com.fasterxml.jackson.databind.node.ObjectNode options = tree.has("options")
+                ? (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("options") : tree.putObject("options");
+        options.put("stateBackend", "rocksdb");
+        String onRocks = SpecJson.mapper().writeValueAsString(tree);
+
+        StringWriter heapOut = new StringWriter();
+        new LocalEngine().run(new SpecCompiler(SpecContext.defaults().withOut(new PrintWriter(heapOut, true)))
+                .compile(demo));
+        StringWriter rocksOut = new StringWriter();
+        dev.weir.runtime.graph.PipelineGraph graph = new SpecCompiler(SpecContext.defaults()
+                .withOut(new PrintWriter(rocksOut, true))).compile(onRocks);
+        assertThat(graph.options().stateBackend()).isEqualTo(dev.weir.runtime.graph.StateBackendKind.ROCKSDB);
+        java.util.Set<String> before = stateDirectories();
+        new LocalEngine().run(graph);
+
+        List<String> heapLines = heapOut.toString().lines().sorted().toList();
+        assertThat(heapLines).isNotEmpty();
+        assertThat(rocksOut.toString().lines().sorted().toList()).isEqualTo(heapLines);
+        assertThat(stateDirectories()).as("the run's temporary RocksDB directory is deleted").isEqualTo(before);
+    }
+
+    private static java.util.Set<String> stateDirectories() throws java.io.IOException {
+        try (var all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("weir-state-"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    @Test
     void jsonLinesInSumPerFieldKeyJsonLinesOut() throws Exception {
         Files.write(dir.resolve("bids.jsonl"), List.of(
                 "{\"auction\": 1, \"price\": 10, \"ts\": \"2024-01-01T00:00:01Z\"}",
