@@ -52,9 +52,11 @@ public interface InstanceConfig {
         /** {@code weir.task.s3.endpoint}, e.g. {@code https://minio.example.com:9000}. */
         java.net.URI endpoint();
 
-        /** {@code weir.task.s3.region}. */
-        @io.smallrye.config.WithDefault("us-east-1")
-        String region();
+        /**
+         * {@code weir.task.s3.region}; {@code us-east-1} when absent (no {@code @WithDefault}: a default inside an
+         * optional group would make the group, and so task mode, present).
+         */
+        Optional<String> region();
 
         /** {@code weir.task.s3.bucket}; created if missing. */
         String bucket();

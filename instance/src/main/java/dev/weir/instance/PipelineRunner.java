@@ -83,7 +83,7 @@ public class PipelineRunner {
         SnapshotStore store;
         if (task.s3().isPresent()) {
             InstanceConfig.S3 s3 = task.s3().get();
-            store = new S3SnapshotStore(new S3ObjectStore(new S3Config(s3.endpoint(), s3.region(), s3.bucket(),
+            store = new S3SnapshotStore(new S3ObjectStore(new S3Config(s3.endpoint(), s3.region().orElse(S3Config.DEFAULT_REGION), s3.bucket(),
                     s3.accessKey(), s3.secretKey(), s3.prefix().orElse(""))));
         } else {
             store = new LocalSnapshotStore(task.snapshots().orElseThrow(() -> new IllegalArgumentException(

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weir.runtime.checkpoint.store.S3Config;
+import dev.weir.runtime.checkpoint.store.S3ObjectStore;
 import dev.weir.runtime.kafka.KafkaTestSupport;
 import java.io.File;
 import java.net.URI;
@@ -46,7 +48,7 @@ class InstanceTaskModeIT {
             Path spec = work.resolve(pipeline + ".json");
             Files.writeString(spec, """
                     {"specVersion": 1, "name": "%s",
-                     "options": {"delivery": "exactly-once", "checkpointInterval": "PT0.5S"},
+                     "options": {"delivery": "exactly-once", "checkpointInterval": "PT0.5S", "stateBackend": "rocksdb"},
                      "nodes": [
                        {"name": "clicks", "type": "source",
                         "connector": {"type": "kafka", "bootstrapServers": "%s", "topic": "%s", "valueType": "json",
@@ -62,6 +64,9 @@ class InstanceTaskModeIT {
                                {"from": "per-10s", "to": "counts"}]}
                     """.formatted(pipeline, KafkaTestSupport.BOOTSTRAP, in, out));
 
+            S3Config s3 = S3Config.fromEnvironment(System.getenv()).orElseThrow(() -> new IllegalStateException(
+                    S3Config.ENDPOINT + " is not set: start the S3 server with dev/s3.sh (dev/test.sh does)"));
+            String prefix = "instance-it-" + System.nanoTime();
             List<Process> instances = new ArrayList<>();
             try {
                 for (int i = 0; i < 2; i++) {
@@ -70,7 +75,10 @@ class InstanceTaskModeIT {
                             "-Dweir.pipeline.spec=" + spec.toAbsolutePath(),
                             "-Dweir.task.index=" + i, "-Dweir.task.parallelism=2",
                             "-Dweir.task.kafka-bootstrap=" + KafkaTestSupport.BOOTSTRAP,
-                            "-Dweir.task.snapshots=" + work.resolve("snapshots").toAbsolutePath(),
+                            "-Dweir.task.s3.endpoint=" + s3.endpoint(), "-Dweir.task.s3.bucket=" + s3.bucket(),
+                            "-Dweir.task.s3.access-key=" + s3.accessKey(), "-Dweir.task.s3.secret-key=" + s3.secretKey(),
+                            "-Dweir.task.s3.prefix=" + prefix,
+                            "-Dweir.task.local-dir=" + work.resolve("local-" + i).toAbsolutePath(),
                             "-Dquarkus.http.port=" + PORTS[i],
                             "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
                             .redirectErrorStream(true)
@@ -92,6 +100,16 @@ class InstanceTaskModeIT {
                 assertThat(actual.put(key, v.get("value").longValue())).as("one result per key and window").isNull();
             }
             assertThat(actual).isEqualTo(expected);
+            try (S3ObjectStore store = new S3ObjectStore(new S3Config(s3.endpoint(), s3.region(), s3.bucket(),
+                    s3.accessKey(), s3.secretKey(), prefix))) {
+                List<String> keys = store.list(pipeline + "/");
+                for (int i = 0; i < 2; i++) {
+                    String task = pipeline + "/task-" + i + "/";
+                    assertThat(keys).as("task %d's RocksDB checkpoints are in the S3 store", i)
+                            .anyMatch(k -> k.startsWith(task + "checkpoints/") && k.endsWith("MANIFEST.json"))
+                            .anyMatch(k -> k.startsWith(task + "shared/"));
+                }
+            }
         }
     }
 
