@@ -1,5 +1,6 @@
 package dev.weir.runtime.checkpoint;
 
+import dev.weir.runtime.oracle.Recorded;
 import java.util.List;
 
 /**

@@ -15,6 +15,7 @@ import dev.weir.runtime.functions.Count;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.operator.OperatorMetrics;
 import dev.weir.runtime.operator.PipelineFailedException;
+import dev.weir.runtime.oracle.Recorded;
 import dev.weir.runtime.pipeline.Pipeline;
 import dev.weir.runtime.source.CollectionSource;
 import dev.weir.runtime.source.ReadStatus;

@@ -8,6 +8,7 @@ import dev.weir.runtime.engine.EngineRun;
 import dev.weir.runtime.engine.LocalEngine;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.operator.PipelineFailedException;
+import dev.weir.runtime.oracle.Recorded;
 import dev.weir.runtime.state.StateBackendFactory;
 import dev.weir.runtime.time.ManualClock;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.weir.runtime.state.rocksdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weir.runtime.oracle.Recorded;
 import dev.weir.runtime.oracle.Script;
 import dev.weir.runtime.oracle.ScriptGenerators;
 import dev.weir.runtime.state.StateBackendFactory;

@@ -1,4 +1,4 @@
-package dev.weir.runtime.checkpoint;
+package dev.weir.runtime.oracle;
 
 import dev.weir.api.event.Headers;
 import dev.weir.runtime.sink.Sink;
@@ -11,7 +11,7 @@ import java.util.List;
  * @param value           the record
  * @param timestampMillis its event timestamp
  */
-record Recorded(String sink, Object value, long timestampMillis) {
+public record Recorded(String sink, Object value, long timestampMillis) {
 
     @Override
     public String toString() {
@@ -19,7 +19,7 @@ record Recorded(String sink, Object value, long timestampMillis) {
     }
 
     /** A sink appending to {@code out}, shared by all sinks of a run so the interleaving is recorded too. */
-    static <T> Sink<T> sink(String name, List<Recorded> out) {
+    public static <T> Sink<T> sink(String name, List<Recorded> out) {
         return () -> (T value, long ts, Headers headers) -> out.add(new Recorded(name, value, ts));
     }
 }
