@@ -45,6 +45,16 @@ public interface InstanceConfig {
          * start. Defaults to {@code <java.io.tmpdir>/weir-tasks}.
          */
         Optional<Path> localDir();
+
+        /**
+         * {@code weir.task.rocksdb-block-cache}: for pipelines with {@code stateBackend: rocksdb}, the block cache shared
+         * by the task's databases, e.g. {@code 256M}; write buffers are charged to it, so it bounds RocksDB's native
+         * memory. Default 64M. (No {@code @WithDefault} in this optional group: it would make task mode present.)
+         */
+        Optional<io.quarkus.runtime.configuration.MemorySize> rocksdbBlockCache();
+
+        /** {@code weir.task.rocksdb-write-buffers}: the memtable budget within the block cache. Default 32M. */
+        Optional<io.quarkus.runtime.configuration.MemorySize> rocksdbWriteBuffers();
     }
 
     /** Where an S3-compatible checkpoint store is; the secret comes from configuration, never from logs. */

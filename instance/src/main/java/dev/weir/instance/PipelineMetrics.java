@@ -34,6 +34,16 @@ public class PipelineMetrics {
                 .register(registry);
     }
 
+    /** Registers {@code weir_state_native_memory_bytes}: what the task's RocksDB state holds off the heap now. */
+    void registerStateMemory(String pipeline, java.util.function.LongSupplier bytes) {
+        Gauge.builder("weir.state.native.memory", bytes, b -> b.getAsLong())
+                .description("Native memory of the task's state backend (RocksDB block cache incl. memtables, table readers)")
+                .baseUnit("bytes")
+                .tag("pipeline", pipeline)
+                .strongReference(true)
+                .register(registry);
+    }
+
     /** Registers one gauge per operator and counter over the engine's live counters of a starting run. */
     void publish(String pipeline, Map<String, OperatorMetrics> live) {
         for (Map.Entry<String, OperatorMetrics> e : live.entrySet()) {

@@ -8,6 +8,7 @@ import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.spec.FunctionLoader;
 import dev.weir.runtime.spec.SpecCompiler;
 import dev.weir.runtime.spec.SpecContext;
+import dev.weir.runtime.state.StateBackendTuning;
 import dev.weir.runtime.task.LocalSnapshotStore;
 import dev.weir.runtime.task.S3SnapshotStore;
 import dev.weir.runtime.task.SnapshotStore;
@@ -83,18 +84,25 @@ public class PipelineRunner {
         SnapshotStore store;
         if (task.s3().isPresent()) {
             InstanceConfig.S3 s3 = task.s3().get();
-            store = new S3SnapshotStore(new S3ObjectStore(new S3Config(s3.endpoint(), s3.region().orElse(S3Config.DEFAULT_REGION), s3.bucket(),
-                    s3.accessKey(), s3.secretKey(), s3.prefix().orElse(""))));
+            store = new S3SnapshotStore(new S3ObjectStore(new S3Config(s3.endpoint(),
+                    s3.region().orElse(S3Config.DEFAULT_REGION), s3.bucket(), s3.accessKey(), s3.secretKey(),
+                    s3.prefix().orElse(""))));
         } else {
             store = new LocalSnapshotStore(task.snapshots().orElseThrow(() -> new IllegalArgumentException(
                     "task mode needs a checkpoint store: set weir.task.s3.* or weir.task.snapshots")));
         }
+        StateBackendTuning tuning = new StateBackendTuning(
+                task.rocksdbBlockCache().map(m -> m.asLongValue()).orElse(StateBackendTuning.DEFAULTS.blockCacheBytes()),
+                task.rocksdbWriteBuffers().map(m -> m.asLongValue())
+                        .orElse(StateBackendTuning.DEFAULTS.writeBufferBytes()));
         TaskSettings settings = new TaskSettings(task.kafkaBootstrap(), store, Map.of(), task.localDir()
-                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "weir-tasks")));
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "weir-tasks")), tuning);
         LOG.infof("running task %s (%s, checkpoint every %s, %s state, checkpoints in %s)", id,
                 graph.options().deliveryGuarantee(), graph.options().checkpointInterval(),
                 graph.options().stateBackend(), store);
-        return new TaskRunner(graph, id, settings).run(live -> metrics.publish(graph.name(), live));
+        TaskRunner runner = new TaskRunner(graph, id, settings);
+        metrics.registerStateMemory(graph.name(), runner::stateNativeMemoryBytes);
+        return runner.run(live -> metrics.publish(graph.name(), live));
     }
 
     private void fail(String message, Exception cause) {

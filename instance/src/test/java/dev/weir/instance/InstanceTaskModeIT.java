@@ -85,9 +85,11 @@ class InstanceTaskModeIT {
                             .redirectOutput(new File(work.toFile(), pipeline + "-instance" + i + ".log"))
                             .start());
                 }
+                double nativeMemory = 0;
                 for (int i = 0; i < 2; i++) {
-                    awaitFinished(PORTS[i], instances.get(i));
+                    nativeMemory = Math.max(nativeMemory, awaitFinished(PORTS[i], instances.get(i)));
                 }
+                assertThat(nativeMemory).as("weir_state_native_memory_bytes while RocksDB state was open").isPositive();
             } finally {
                 instances.forEach(Process::destroy);
             }
@@ -129,17 +131,26 @@ class InstanceTaskModeIT {
     }
 
     /** Polls the instance's readiness until its pipeline task reports FINISHED. */
-    private static void awaitFinished(int port, Process instance) throws Exception {
+    /** Waits until the instance's task finished; returns the largest RocksDB native memory its metrics showed. */
+    private static double awaitFinished(int port, Process instance) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         String body = "";
+        double nativeMemory = 0;
         while (System.nanoTime() < deadline) {
             assertThat(instance.isAlive()).as("instance on port %d alive", port).isTrue();
             try {
                 body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                         .build(), HttpResponse.BodyHandlers.ofString()).body();
                 if (body.contains("FINISHED")) {
-                    return;
+                    return nativeMemory;
+                }
+                String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body();
+                for (String line : metrics.lines().toList()) {
+                    if (line.startsWith("weir_state_native_memory_bytes{")) {
+                        nativeMemory = Math.max(nativeMemory, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+                    }
                 }
                 assertThat(body).as("readiness").doesNotContain("FAILED");
             } catch (java.net.ConnectException e) {

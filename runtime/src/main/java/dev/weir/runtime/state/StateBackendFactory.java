@@ -50,6 +50,11 @@ public interface StateBackendFactory extends AutoCloseable {
     default void restoreFrom(Path directory) {
     }
 
+    /** Native (off-heap) memory the backends hold now, in bytes; 0 for heap backends. Any thread may call it. */
+    default long nativeMemoryBytes() {
+        return 0;
+    }
+
     /** Releases every backend this factory created (native memory, files). */
     @Override
     default void close() {

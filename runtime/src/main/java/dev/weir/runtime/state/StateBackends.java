@@ -15,10 +15,16 @@ public final class StateBackends {
      * @param classLoader    loads the pipeline's user types when state is deserialized
      */
     public static StateBackendFactory create(StateBackendKind kind, Path localDirectory, ClassLoader classLoader) {
+        return create(kind, localDirectory, classLoader, StateBackendTuning.DEFAULTS);
+    }
+
+    /** @param tuning memory settings of RocksDB */
+    public static StateBackendFactory create(StateBackendKind kind, Path localDirectory, ClassLoader classLoader,
+                                             StateBackendTuning tuning) {
         return switch (kind) {
             case HEAP -> StateBackendFactory.HEAP;
             case ROCKSDB -> new RocksDbStateBackendFactory(RocksDbOptions.defaults(localDirectory)
-                    .withClassLoader(classLoader));
+                    .withClassLoader(classLoader).withMemory(tuning.blockCacheBytes(), tuning.writeBufferBytes()));
         };
     }
 }

@@ -55,6 +55,7 @@ public final class TaskRunner {
     private final Clock clock;
     private final ClassLoader classLoader;
     private volatile KafkaCheckpointCoordinator coordinator;
+    private volatile StateBackendFactory stateBackends = StateBackendFactory.HEAP;
     private volatile boolean stopRequested;
 
     public TaskRunner(PipelineGraph graph, TaskId task, TaskSettings settings) {
@@ -97,6 +98,11 @@ public final class TaskRunner {
         }
     }
 
+    /** Native memory the task's state backends hold now (RocksDB), in bytes; any thread may call it. */
+    public long stateNativeMemoryBytes() {
+        return stateBackends.nativeMemoryBytes();
+    }
+
     /** Runs the task; returns when its input ended, or it was {@linkplain #stop() stopped}, and the final checkpoint committed. */
     public JobResult run() throws Exception {
         return run(metrics -> { });
@@ -125,7 +131,9 @@ public final class TaskRunner {
             if (restored.isPresent() && !restored.get().name().equals(last.get())) {
                 readers.restoreOlderCheckpoint();
             }
-            stateBackends = StateBackends.create(graph.options().stateBackend(), local.resolve("state"), classLoader);
+            stateBackends = StateBackends.create(graph.options().stateBackend(), local.resolve("state"), classLoader,
+                    settings.stateTuning());
+            this.stateBackends = stateBackends;
             if (restored.isPresent()) {
                 stateBackends.restoreFrom(restored.get().directory());
             }

@@ -1,5 +1,6 @@
 package dev.weir.runtime.task;
 
+import dev.weir.runtime.state.StateBackendTuning;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -14,14 +15,21 @@ import java.util.Objects;
  * @param localDirectory   scratch space of the instance: RocksDB working directories, checkpoints being uploaded,
  *                         checkpoints being restored ({@code <dir>/<pipeline>/task-<index>/}); a task wipes its own
  *                         subdirectory when it starts, since it always restores from {@code snapshots}
+ * @param stateTuning      memory of the RocksDB state backend (when the pipeline uses it)
  */
 public record TaskSettings(String bootstrapServers, SnapshotStore snapshots, Map<String, String> clientProperties,
-                           Path localDirectory) {
+                           Path localDirectory, StateBackendTuning stateTuning) {
     public TaskSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(localDirectory, "localDirectory");
+        Objects.requireNonNull(stateTuning, "stateTuning");
         clientProperties = Map.copyOf(clientProperties);
+    }
+
+    public TaskSettings(String bootstrapServers, SnapshotStore snapshots, Map<String, String> clientProperties,
+                        Path localDirectory) {
+        this(bootstrapServers, snapshots, clientProperties, localDirectory, StateBackendTuning.DEFAULTS);
     }
 
     /** With the local directory {@code <java.io.tmpdir>/weir-tasks}. */

@@ -12,4 +12,9 @@ package dev.weir.runtime.state.rocksdb;
  */
 public record NativeMemory(long blockCacheBytes, long blockCacheCapacity, long pinnedBytes, long memTableBytes,
                            long tableReaderBytes) {
+
+    /** What the databases hold in native memory: the block cache (memtables included) plus table readers. */
+    public long totalBytes() {
+        return blockCacheBytes + tableReaderBytes;
+    }
 }

@@ -163,6 +163,11 @@ public final class RocksDbStateBackendFactory implements StateBackendFactory {
     }
 
     /** What the open databases use now (a snapshot of RocksDB's counters). */
+    @Override
+    public long nativeMemoryBytes() {
+        return nativeMemory().totalBytes();
+    }
+
     public synchronized NativeMemory nativeMemory() {
         List<RocksDB> open = new ArrayList<>();
         for (OperatorDb db : databases.values()) {
