@@ -47,7 +47,9 @@ public record KafkaBenchmarkOptions(String bootstrap, long events, int keys, int
               --timeout D             longest wait for one run (default 300s)
               --subjects LIST         processors to compare with the ceiling, or none (default: all registered:
                                       kafka-count, the hand-written Kafka tumbling count;
-                                      weir-count, Weir's keyed tumbling count)
+                                      weir-count, Weir's keyed tumbling count (heap state);
+                                      weir-count-rocksdb, the same with RocksDB state and S3
+                                      checkpoints (needs the WEIR_S3_* settings of dev/s3.sh env))
               --out FILE              replace the Kafka section of FILE (e.g. docs/benchmarks.md);
                                       default: print the markdown to stdout
               --keep-topics           keep the benchmark's topics (default: delete them)

@@ -5,9 +5,9 @@ import java.util.function.Supplier;
 
 /**
  * The processors the harness measures against the raw Kafka ceiling: a hand-written keyed tumbling count on the
- * Kafka clients ({@link KafkaTumblingCount}, the reference), and Weir's keyed tumbling count once its distributed
- * Kafka runtime runs: one {@link Processor} class and one line in {@link #ALL}. Until then the report shows
- * Weir's rows as pending.
+ * Kafka clients ({@link KafkaTumblingCount}, the reference), and Weir's keyed tumbling count on its distributed
+ * runtime with heap state and with RocksDB state + S3 checkpoints ({@link WeirTumblingCount}). A new subject is one
+ * {@link Processor} class and one line in {@link #ALL}.
  */
 final class Subjects {
     /** The report's name for Weir's keyed tumbling count, shown as pending while no subject has it. */
@@ -23,16 +23,18 @@ final class Subjects {
     record Subject(String id, String label, Supplier<Processor> factory) {
     }
 
+    /** The report's name for Weir's keyed tumbling count with RocksDB state and checkpoints in S3. */
+    static final String WEIR_ROCKSDB_LABEL = "Weir keyed tumbling count, RocksDB + S3";
+
     /** The report's name for the hand-written reference, {@link KafkaTumblingCount}. */
     static final String REFERENCE_LABEL = "hand-written Kafka tumbling count";
 
-    /**
-     * Every registered subject, in report order. To add Weir:
-     * {@code new Subject("weir-count", WEIR_LABEL, WeirTumblingCount::new)}.
-     */
+    /** Every registered subject, in report order. */
     static final List<Subject> ALL = List.of(
             new Subject("kafka-count", REFERENCE_LABEL, KafkaTumblingCount::new),
-            new Subject("weir-count", WEIR_LABEL, WeirTumblingCount::new));
+            new Subject("weir-count", WEIR_LABEL, WeirTumblingCount::new),
+            new Subject("weir-count-rocksdb", WEIR_ROCKSDB_LABEL,
+                    () -> new WeirTumblingCount(dev.weir.runtime.graph.StateBackendKind.ROCKSDB)));
 
     private Subjects() {
     }

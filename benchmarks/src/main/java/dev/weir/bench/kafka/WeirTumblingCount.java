@@ -10,7 +10,12 @@ import dev.weir.runtime.kafka.KafkaSinkConfig;
 import dev.weir.runtime.kafka.KafkaSource;
 import dev.weir.runtime.kafka.KafkaSourceConfig;
 import dev.weir.runtime.pipeline.Pipeline;
+import dev.weir.runtime.checkpoint.store.S3Config;
+import dev.weir.runtime.checkpoint.store.S3ObjectStore;
+import dev.weir.runtime.graph.StateBackendKind;
 import dev.weir.runtime.task.LocalSnapshotStore;
+import dev.weir.runtime.task.S3SnapshotStore;
+import dev.weir.runtime.task.SnapshotStore;
 import dev.weir.runtime.task.TaskId;
 import dev.weir.runtime.task.TaskRunner;
 import dev.weir.runtime.task.TaskSettings;
@@ -32,10 +37,24 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Each of the {@code parallelism} tasks runs in its own thread of this JVM ({@link TaskRunner}), with the
  * pipeline's delivery guarantee and checkpoint interval from the spec; with more than one task the key-by is a
- * shuffle through an internal topic. Snapshots go to a temporary directory. {@link Running#close()} stops every
- * task after a final checkpoint, so everything consumed is committed.
+ * shuffle through an internal topic. State is on the heap with snapshots in a temporary directory, or (the RocksDB
+ * variant) in RocksDB with checkpoints in the S3 store of the {@code WEIR_S3_*} environment (dev/s3.sh), uploaded
+ * incrementally. {@link Running#close()} stops every task after a final checkpoint, so everything consumed is
+ * committed.
  */
 final class WeirTumblingCount implements Processor {
+    private final StateBackendKind state;
+
+    /** Heap state, local snapshots. */
+    WeirTumblingCount() {
+        this(StateBackendKind.HEAP);
+    }
+
+    /** {@code state} = ROCKSDB: RocksDB state, checkpoints in the S3 store of the environment. */
+    WeirTumblingCount(StateBackendKind state) {
+        this.state = state;
+    }
+
     /** The input event as JSON. */
     record BenchEvent(String key, long ts, long seq, String pad) {
     }
@@ -45,7 +64,11 @@ final class WeirTumblingCount implements Processor {
     }
 
     static PipelineGraph pipeline(ProcessorSpec spec, Progress progress) {
-        PipelineOptions options = PipelineOptions.defaults()
+        return pipeline(spec, progress, StateBackendKind.HEAP);
+    }
+
+    static PipelineGraph pipeline(ProcessorSpec spec, Progress progress, StateBackendKind state) {
+        PipelineOptions options = PipelineOptions.defaults().withStateBackend(state)
                 .withDeliveryGuarantee(spec.mode() == DeliveryMode.EXACTLY_ONCE
                         ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
                 .withCheckpointInterval(spec.commitInterval());
@@ -69,15 +92,19 @@ final class WeirTumblingCount implements Processor {
 
     @Override
     public Running start(ProcessorSpec spec, Progress progress) throws Exception {
-        PipelineGraph graph = pipeline(spec, progress);
+        PipelineGraph graph = pipeline(spec, progress, state);
         Path snapshots = Files.createTempDirectory("weir-bench-snapshots");
+        SnapshotStore store = state == StateBackendKind.HEAP ? new LocalSnapshotStore(snapshots)
+                : new S3SnapshotStore(new S3ObjectStore(S3Config.fromEnvironment(System.getenv()).orElseThrow(
+                        () -> new IllegalStateException(S3Config.ENDPOINT + " is not set: start dev/s3.sh and export "
+                                + "its settings (eval \"$(dev/s3.sh env)\")"))));
         List<TaskRunner> tasks = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch started = new CountDownLatch(spec.parallelism());
         for (int i = 0; i < spec.parallelism(); i++) {
             TaskRunner task = new TaskRunner(graph, new TaskId(graph.name(), i, spec.parallelism()),
-                    new TaskSettings(spec.bootstrap(), new LocalSnapshotStore(snapshots)));
+                    new TaskSettings(spec.bootstrap(), store, java.util.Map.of(), snapshots.resolve("local")));
             tasks.add(task);
             Thread t = new Thread(() -> {
                 try {

@@ -32,6 +32,8 @@ class KafkaBenchmarkIT {
                 .contains("| hand-written Kafka tumbling count | EOS | 2 |");
         assertThat(md).contains("| Weir keyed tumbling count | ALO | 2 |")
                 .contains("| Weir keyed tumbling count | EOS | 2 |");
+        assertThat(md).contains("| Weir keyed tumbling count, RocksDB + S3 | ALO | 2 |")
+                .contains("| Weir keyed tumbling count, RocksDB + S3 | EOS | 2 |");
         assertThat(md).doesNotContain(KafkaReport.PENDING);
         assertThat(md).doesNotContain("WRONG");
     }
