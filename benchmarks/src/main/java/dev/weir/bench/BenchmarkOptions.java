@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,12 +74,12 @@ public record BenchmarkOptions(long events, Map<Query, Long> eventsByQuery, List
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--events" -> events = parseCount(value(args, ++i, a));
-                case "--query-events" -> eventsByQuery.putAll(parseQueryEvents(value(args, ++i, a)));
-                case "--queries" -> queries = parseQueries(value(args, ++i, a));
-                case "--warmups" -> warmups = parseCount(value(args, ++i, a));
-                case "--runs" -> runs = parseCount(value(args, ++i, a));
-                case "--out" -> out = Optional.of(Path.of(value(args, ++i, a)));
+                case "--events" -> events = OptionValues.count(OptionValues.value(args, ++i, a));
+                case "--query-events" -> eventsByQuery.putAll(parseQueryEvents(OptionValues.value(args, ++i, a)));
+                case "--queries" -> queries = parseQueries(OptionValues.value(args, ++i, a));
+                case "--warmups" -> warmups = OptionValues.count(OptionValues.value(args, ++i, a));
+                case "--runs" -> runs = OptionValues.count(OptionValues.value(args, ++i, a));
+                case "--out" -> out = Optional.of(Path.of(OptionValues.value(args, ++i, a)));
                 case "--no-fork" -> fork = false;
                 case "--no-verify" -> verify = false;
                 case "--child" -> child = true;
@@ -108,25 +107,6 @@ public record BenchmarkOptions(long events, Map<Query, Long> eventsByQuery, List
                 "--warmups", Integer.toString(warmups), "--runs", Integer.toString(runs));
     }
 
-    /** {@code 10000000}, {@code 10_000_000}, {@code 10,000,000}, {@code 10M} or {@code 10000k}. */
-    static long parseCount(String s) {
-        String t = s.trim().toLowerCase(Locale.ROOT).replace("_", "").replace(",", "");
-        long unit = 1;
-        if (t.endsWith("k")) {
-            unit = 1_000;
-        } else if (t.endsWith("m")) {
-            unit = 1_000_000;
-        } else if (t.endsWith("g") || t.endsWith("b")) {
-            unit = 1_000_000_000;
-        }
-        String digits = unit == 1 ? t : t.substring(0, t.length() - 1);
-        try {
-            return Math.multiplyExact(Long.parseLong(digits), unit);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("not a count: '" + s + "'");
-        }
-    }
-
     static List<Query> parseQueries(String s) {
         if (s.trim().equals("all")) {
             return List.of(Query.values());
@@ -143,15 +123,8 @@ public record BenchmarkOptions(long events, Map<Query, Long> eventsByQuery, List
             if (eq < 0) {
                 throw new IllegalArgumentException("--query-events expects QUERY=N, got '" + pair + "'");
             }
-            m.put(Query.parse(pair.substring(0, eq)), parseCount(pair.substring(eq + 1)));
+            m.put(Query.parse(pair.substring(0, eq)), OptionValues.count(pair.substring(eq + 1)));
         }
         return m;
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 }

@@ -30,8 +30,8 @@ class BenchmarkOptionsTest {
         assertThat(o.runs()).isEqualTo(3);
         assertThat(o.out()).contains(Path.of("docs/benchmarks.md"));
         assertThat(o.fork()).isFalse();
-        assertThat(BenchmarkOptions.parseCount("10_000_000")).isEqualTo(10_000_000);
-        assertThat(BenchmarkOptions.parseCount("10M")).isEqualTo(10_000_000);
+        assertThat(OptionValues.count("10_000_000")).isEqualTo(10_000_000);
+        assertThat(OptionValues.count("10M")).isEqualTo(10_000_000);
     }
 
     @Test

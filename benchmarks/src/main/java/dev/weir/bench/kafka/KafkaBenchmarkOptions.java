@@ -1,11 +1,10 @@
 package dev.weir.bench.kafka;
 
+import dev.weir.bench.OptionValues;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -107,19 +106,19 @@ public record KafkaBenchmarkOptions(String bootstrap, long events, int keys, int
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--bootstrap" -> bootstrap = value(args, ++i, a);
-                case "--events" -> events = parseCount(value(args, ++i, a));
-                case "--keys" -> keys = parseCount(value(args, ++i, a));
-                case "--partitions" -> partitions = parseCount(value(args, ++i, a));
-                case "--commit-interval" -> commit = parseDuration(value(args, ++i, a));
-                case "--parallelism" -> parallelisms = parseInts(value(args, ++i, a));
-                case "--latency-fraction" -> fractions = parseList(value(args, ++i, a)).stream()
-                        .map(KafkaBenchmarkOptions::parseFraction).toList();
-                case "--latency-warmup" -> warmup = parseDuration(value(args, ++i, a));
-                case "--latency-duration" -> measure = parseDuration(value(args, ++i, a));
-                case "--timeout" -> timeout = parseDuration(value(args, ++i, a));
-                case "--subjects" -> subjects = parseSubjects(value(args, ++i, a));
-                case "--out" -> out = Optional.of(Path.of(value(args, ++i, a)));
+                case "--bootstrap" -> bootstrap = OptionValues.value(args, ++i, a);
+                case "--events" -> events = OptionValues.count(OptionValues.value(args, ++i, a));
+                case "--keys" -> keys = OptionValues.count(OptionValues.value(args, ++i, a));
+                case "--partitions" -> partitions = OptionValues.count(OptionValues.value(args, ++i, a));
+                case "--commit-interval" -> commit = OptionValues.duration(OptionValues.value(args, ++i, a));
+                case "--parallelism" -> parallelisms = parseInts(OptionValues.value(args, ++i, a));
+                case "--latency-fraction" -> fractions = OptionValues.list(OptionValues.value(args, ++i, a)).stream()
+                        .map(OptionValues::fraction).toList();
+                case "--latency-warmup" -> warmup = OptionValues.duration(OptionValues.value(args, ++i, a));
+                case "--latency-duration" -> measure = OptionValues.duration(OptionValues.value(args, ++i, a));
+                case "--timeout" -> timeout = OptionValues.duration(OptionValues.value(args, ++i, a));
+                case "--subjects" -> subjects = parseSubjects(OptionValues.value(args, ++i, a));
+                case "--out" -> out = Optional.of(Path.of(OptionValues.value(args, ++i, a)));
                 case "--keep-topics" -> keep = true;
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
@@ -132,70 +131,20 @@ public record KafkaBenchmarkOptions(String bootstrap, long events, int keys, int
                 fractions, warmup, measure, timeout, subjects, out, keep);
     }
 
-    /** {@code 5000000}, {@code 5_000_000}, {@code 5,000,000}, {@code 5M} or {@code 5000k}. */
-    static long parseCount(String s) {
-        String t = s.trim().toLowerCase(Locale.ROOT).replace("_", "").replace(",", "");
-        long unit = t.endsWith("k") ? 1_000 : t.endsWith("m") ? 1_000_000 : t.endsWith("g") ? 1_000_000_000 : 1;
-        String digits = unit == 1 ? t : t.substring(0, t.length() - 1);
-        try {
-            return Math.multiplyExact(Long.parseLong(digits), unit);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("not a count: '" + s + "'");
-        }
-    }
-
-    /** {@code 100ms}, {@code 5s}, {@code 2m}; a bare number is milliseconds. */
-    static Duration parseDuration(String s) {
-        String t = s.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            } else if (t.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1e3));
-            } else if (t.endsWith("m")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60e3));
-            }
-            return Duration.ofMillis(Long.parseLong(t));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a duration: '" + s + "' (e.g. 100ms, 5s)");
-        }
-    }
-
-    private static double parseFraction(String s) {
-        String t = s.trim();
-        try {
-            return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100
-                    : Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a fraction: '" + s + "' (e.g. 0.5 or 50%)");
-        }
-    }
-
     /** A comma-separated list of subject ids, or {@code none}. */
     private static List<String> parseSubjects(String s) {
-        return s.trim().equals("none") ? List.of() : parseList(s);
+        return s.trim().equals("none") ? List.of() : OptionValues.list(s);
     }
 
     private static List<Integer> parseInts(String s) {
         List<Integer> out = new ArrayList<>();
-        for (String p : parseList(s)) {
-            long n = parseCount(p);
+        for (String p : OptionValues.list(s)) {
+            long n = OptionValues.count(p);
             if (n > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("too large: " + p);
             }
             out.add((int) n);
         }
         return out;
-    }
-
-    private static List<String> parseList(String s) {
-        return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 }

@@ -1,5 +1,6 @@
 package dev.weir.bench.state;
 
+import dev.weir.bench.OptionValues;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -205,24 +206,24 @@ public record StateBenchmarkOptions(Set<Part> parts, long keys, long events, Lis
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--parts" -> parts = parseParts(value(args, ++i, a));
-                case "--keys" -> keys = parseCount(value(args, ++i, a));
-                case "--events" -> events = parseCount(value(args, ++i, a));
-                case "--runs" -> runs = parseList(value(args, ++i, a)).stream().map(ThroughputSpec::parse).toList();
-                case "--jvm-opts" -> jvm = Arrays.stream(value(args, ++i, a).trim().split("\\s+"))
+                case "--parts" -> parts = parseParts(OptionValues.value(args, ++i, a));
+                case "--keys" -> keys = OptionValues.count(OptionValues.value(args, ++i, a));
+                case "--events" -> events = OptionValues.count(OptionValues.value(args, ++i, a));
+                case "--runs" -> runs = OptionValues.list(OptionValues.value(args, ++i, a)).stream().map(ThroughputSpec::parse).toList();
+                case "--jvm-opts" -> jvm = Arrays.stream(OptionValues.value(args, ++i, a).trim().split("\\s+"))
                         .filter(s -> !s.isEmpty()).toList();
-                case "--timeout" -> timeout = parseDuration(value(args, ++i, a));
-                case "--block-cache" -> cache = parseSize(value(args, ++i, a));
-                case "--write-buffer" -> buffer = parseSize(value(args, ++i, a));
-                case "--state-keys" -> stateKeys = parseCount(value(args, ++i, a));
-                case "--value-bytes" -> valueBytes = parseCount(value(args, ++i, a));
-                case "--update-fraction" -> fraction = parseFraction(value(args, ++i, a));
-                case "--rounds" -> rounds = parseCount(value(args, ++i, a));
-                case "--settle" -> settle = parseDuration(value(args, ++i, a));
+                case "--timeout" -> timeout = OptionValues.duration(OptionValues.value(args, ++i, a));
+                case "--block-cache" -> cache = parseSize(OptionValues.value(args, ++i, a));
+                case "--write-buffer" -> buffer = parseSize(OptionValues.value(args, ++i, a));
+                case "--state-keys" -> stateKeys = OptionValues.count(OptionValues.value(args, ++i, a));
+                case "--value-bytes" -> valueBytes = OptionValues.count(OptionValues.value(args, ++i, a));
+                case "--update-fraction" -> fraction = OptionValues.fraction(OptionValues.value(args, ++i, a));
+                case "--rounds" -> rounds = OptionValues.count(OptionValues.value(args, ++i, a));
+                case "--settle" -> settle = OptionValues.duration(OptionValues.value(args, ++i, a));
                 case "--no-process-recovery" -> process = false;
-                case "--work-dir" -> work = Path.of(value(args, ++i, a));
+                case "--work-dir" -> work = Path.of(OptionValues.value(args, ++i, a));
                 case "--keep-objects" -> keep = true;
-                case "--out" -> out = Optional.of(Path.of(value(args, ++i, a)));
+                case "--out" -> out = Optional.of(Path.of(OptionValues.value(args, ++i, a)));
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
         }
@@ -240,18 +241,6 @@ public record StateBenchmarkOptions(Set<Part> parts, long keys, long events, Lis
     /** How many keys the incremental checkpoint's update changes (at least 1). */
     public long updatedKeys() {
         return Math.max(1, Math.round(stateKeys * updateFraction));
-    }
-
-    /** {@code 10000000}, {@code 10_000_000}, {@code 10,000,000}, {@code 10M} or {@code 10000k}. */
-    static long parseCount(String s) {
-        String t = s.trim().toLowerCase(Locale.ROOT).replace("_", "").replace(",", "");
-        long unit = t.endsWith("k") ? 1_000 : t.endsWith("m") ? 1_000_000 : t.endsWith("g") ? 1_000_000_000 : 1;
-        String digits = unit == 1 ? t : t.substring(0, t.length() - 1);
-        try {
-            return Math.multiplyExact(Long.parseLong(digits), unit);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("not a count: '" + s + "'");
-        }
     }
 
     /** Bytes: {@code 512m}, {@code 8g}, {@code 64k} (binary units, as the JVM's {@code -Xmx}), or a bare number. */
@@ -281,52 +270,14 @@ public record StateBenchmarkOptions(Set<Part> parts, long keys, long events, Lis
         return Long.toString(bytes);
     }
 
-    /** {@code 100ms}, {@code 5s}, {@code 2m}; a bare number is milliseconds. */
-    static Duration parseDuration(String s) {
-        String t = s.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            } else if (t.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1e3));
-            } else if (t.endsWith("m")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60e3));
-            }
-            return Duration.ofMillis(Long.parseLong(t));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a duration: '" + s + "' (e.g. 100ms, 5s)");
-        }
-    }
-
-    static double parseFraction(String s) {
-        String t = s.trim();
-        try {
-            return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100
-                    : Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a fraction: '" + s + "' (e.g. 0.01 or 1%)");
-        }
-    }
-
     private static Set<Part> parseParts(String s) {
         if (s.trim().equalsIgnoreCase("all")) {
             return EnumSet.allOf(Part.class);
         }
         List<Part> parts = new ArrayList<>();
-        for (String p : parseList(s)) {
+        for (String p : OptionValues.list(s)) {
             parts.add(Part.parse(p));
         }
         return parts.isEmpty() ? Set.of() : EnumSet.copyOf(parts);
-    }
-
-    private static List<String> parseList(String s) {
-        return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 }

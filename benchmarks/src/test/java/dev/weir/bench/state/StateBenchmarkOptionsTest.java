@@ -109,12 +109,12 @@ class StateBenchmarkOptionsTest {
 
     @Test
     void parsesCountsDurationsAndFractions() {
-        assertThat(StateBenchmarkOptions.parseCount("10M")).isEqualTo(10_000_000);
-        assertThat(StateBenchmarkOptions.parseCount("10,000,000")).isEqualTo(10_000_000);
-        assertThat(StateBenchmarkOptions.parseDuration("1500ms")).isEqualTo(Duration.ofMillis(1500));
-        assertThat(StateBenchmarkOptions.parseDuration("2.5s")).isEqualTo(Duration.ofMillis(2500));
-        assertThat(StateBenchmarkOptions.parseDuration("10m")).isEqualTo(Duration.ofMinutes(10));
-        assertThat(StateBenchmarkOptions.parseFraction("1%")).isEqualTo(0.01);
-        assertThat(StateBenchmarkOptions.parseFraction("0.25")).isEqualTo(0.25);
+        assertThat(dev.weir.bench.OptionValues.count("10M")).isEqualTo(10_000_000);
+        assertThat(dev.weir.bench.OptionValues.count("10,000,000")).isEqualTo(10_000_000);
+        assertThat(dev.weir.bench.OptionValues.duration("1500ms")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(dev.weir.bench.OptionValues.duration("2.5s")).isEqualTo(Duration.ofMillis(2500));
+        assertThat(dev.weir.bench.OptionValues.duration("10m")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(dev.weir.bench.OptionValues.fraction("1%")).isEqualTo(0.01);
+        assertThat(dev.weir.bench.OptionValues.fraction("0.25")).isEqualTo(0.25);
     }
 }
