@@ -56,7 +56,6 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
     private final long intervalMillis;
     private long nextCheckpointId;
     private long nextDueMillis = Long.MIN_VALUE;
-    private long completed;
     private InFlight inFlight;
     private volatile boolean stopRequested;
 
@@ -123,11 +122,6 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
         checkpointNow(checkpointer);
     }
 
-    /** Checkpoints completed (committed) by this run. */
-    long completed() {
-        return completed;
-    }
-
     /** Completes the checkpoint in flight, then takes one more and waits until it is committed. */
     private void checkpointNow(Checkpointer checkpointer) throws Exception {
         if (inFlight != null) {
@@ -170,7 +164,6 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
         if (guarantee == DeliveryGuarantee.AT_LEAST_ONCE && !c.offsets().isEmpty()) {
             consumer.commitSync(c.offsets());
         }
-        completed++;
         uploader.submit(() -> cleanUp(c));
         if (LOG.isDebugEnabled()) {
             LOG.debug("{}: checkpoint {} committed (snapshot {} ms, stored after {} ms, committed after {} ms)", task,

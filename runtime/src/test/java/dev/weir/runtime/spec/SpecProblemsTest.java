@@ -102,6 +102,17 @@ class SpecProblemsTest {
     }
 
     @Test
+    void stateBackendOptionIsReadAndCheckedWithItsPath() throws Exception {
+        String ok = base().replace("\"name\": \"test\"", "\"name\": \"test\", \"options\": {\"stateBackend\": \"rocksdb\"}");
+        assertThat(Specs.compiler().compile(ok).options().stateBackend())
+                .isEqualTo(dev.weir.runtime.graph.StateBackendKind.ROCKSDB);
+        assertThat(Specs.compiler().compile(base()).options().stateBackend())
+                .as("default").isEqualTo(dev.weir.runtime.graph.StateBackendKind.HEAP);
+        String bad = base().replace("\"name\": \"test\"", "\"name\": \"test\", \"options\": {\"stateBackend\": \"redis\"}");
+        assertThat(problems(bad)).containsExactly("options.stateBackend: 'redis' is not one of: heap, rocksdb");
+    }
+
+    @Test
     void edgeToUnknownNodeIsReportedAndTheNodeItMissedHasNoInput() {
         assertThat(problems(baseWith("{'from': 'hourly', 'to': 'out'}", "{'from': 'hourly', 'to': 'snk'}")))
                 .containsExactly("nodes[3] (name 'out'): has no input; add an edge to it", "edges[2].to: unknown node 'snk'");
