@@ -31,6 +31,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -230,6 +231,24 @@ public final class TaskRunner {
         return result;
     }
 
+    /**
+     * The topic's description; retried for up to 30 s while the broker does not know it yet: a topic another task
+     * just created (our create failed with "exists") can still be missing from the metadata for a moment.
+     */
+    private static TopicDescription describeWhenKnown(Admin admin, String topic) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private void ensureShuffleTopics() throws Exception {
         Set<String> topics = TaskGraph.shuffleTopics(graph, task);
         if (topics.isEmpty()) {
@@ -247,8 +266,7 @@ public final class TaskRunner {
                         throw e;
                     }
                 }
-                TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                        .get(topic);
+                TopicDescription d = describeWhenKnown(admin, topic);
                 if (d.partitions().size() != task.parallelism()) {
                     throw new IllegalStateException("shuffle topic " + topic + " has " + d.partitions().size()
                             + " partitions, the pipeline runs " + task.parallelism() + " tasks");
