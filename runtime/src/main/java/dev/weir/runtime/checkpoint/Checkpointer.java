@@ -9,4 +9,22 @@ public interface Checkpointer {
      * same results as never having stopped.
      */
     byte[] snapshot();
+
+    /**
+     * The task's part of a savepoint: like {@link #snapshot()}, in the savepoint format ({@link StateCodec#forSavepoints}:
+     * state classes may evolve), without the state of drained sources (shuffles), so that the parts of all tasks
+     * restore into a run of any parallelism. State backends must have been asked for portable state first
+     * ({@code StateBackendFactory.prepareSavepoint()}).
+     */
+    default byte[] savepoint() {
+        throw new UnsupportedOperationException("this checkpointer takes no savepoints");
+    }
+
+    /**
+     * First step of a stop-with-savepoint: stops reading every source whose position a savepoint keeps (all but
+     * the drained ones, see {@code Source.drainedBySavepoint()}) for the rest of the run.
+     */
+    default void suspendSources() {
+        throw new UnsupportedOperationException("this checkpointer cannot suspend sources");
+    }
 }

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param sources       source name -> the source's state (reader positions, watermark generators, idleness)
  */
 public record EngineSnapshot(int formatVersion, Map<String, Object> operators, Map<String, Object> sources) {
-    /** The layout this engine writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The layout this engine writes and reads (2: source partitions filed under their ids). */
+    public static final int FORMAT_VERSION = 2;
 
     public EngineSnapshot {
         operators = new LinkedHashMap<>(Objects.requireNonNull(operators, "operators"));

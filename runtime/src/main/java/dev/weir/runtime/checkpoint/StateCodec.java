@@ -21,10 +21,13 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  * without a no-argument constructor are created without calling a constructor (Objenesis); records go through their
  * canonical constructor; {@code List.of}/{@code Map.of}/{@code Set.of} work on Java 17 without {@code --add-opens}.
  *
- * <p><b>Limits.</b> This is not a schema-evolution format: bytes name classes and fields, so they decode only with
- * the same code (classes renamed, fields added or removed break a restore). It is for checkpoints of one running
- * pipeline version; savepoints that survive code changes come later. JDK classes that Kryo has no serializer for
- * and that hide their fields from reflection (Java 17 strong encapsulation) cannot be encoded.
+ * <p><b>Two formats.</b> The checkpoint codec ({@link #StateCodec(ClassLoader)}) is not a schema-evolution format:
+ * bytes name classes and fields, so they decode only with the same code (classes renamed, fields added or removed
+ * break a restore); it keeps shared and cyclic references and is the faster one, for the checkpoints of one running
+ * pipeline version. The savepoint codec ({@link #forSavepoints}) writes fields and record components by name
+ * ({@link EvolvingKryo}): a savepoint restores into an upgraded function whose state classes gained or lost fields;
+ * it writes trees (no references), so cyclic state cannot go into a savepoint. JDK classes that Kryo has no
+ * serializer for and that hide their fields from reflection (Java 17 strong encapsulation) cannot be encoded.
  *
  * <p>Not thread-safe (Kryo is not): one codec per engine thread.
  */
@@ -35,6 +38,7 @@ public final class StateCodec {
      */
     private final Kryo kryo = new Kryo(new DefaultClassResolver(), new MapReferenceResolver(1 << 20));
     private final Output output = new Output(4096, -1);
+    private final boolean evolving;
 
     /** A codec resolving classes through the calling thread's context class loader. */
     public StateCodec() {
@@ -46,11 +50,32 @@ public final class StateCodec {
      * state classes are found when decoding.
      */
     public StateCodec(ClassLoader classLoader) {
+        this(classLoader, false);
+    }
+
+    private StateCodec(ClassLoader classLoader, boolean evolving) {
+        this.evolving = evolving;
         kryo.setRegistrationRequired(false);
-        kryo.setReferences(true);
+        kryo.setReferences(!evolving);
         kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
+        if (evolving) {
+            EvolvingKryo.configure(kryo);
+        }
         ImmutableCollectionsSerializers.addDefaultSerializers(kryo);
         kryo.setClassLoader(classLoader == null ? StateCodec.class.getClassLoader() : classLoader);
+    }
+
+    /**
+     * The savepoint codec: fields and record components by name, so state classes may gain or lose fields between
+     * the savepoint and its restore ({@link EvolvingKryo} lists the rules); no references (trees only).
+     */
+    public static StateCodec forSavepoints(ClassLoader classLoader) {
+        return new StateCodec(classLoader, true);
+    }
+
+    /** Whether this is the savepoint codec ({@link #forSavepoints}). */
+    public boolean evolving() {
+        return evolving;
     }
 
     /**

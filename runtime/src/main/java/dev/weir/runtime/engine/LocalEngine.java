@@ -89,12 +89,14 @@ public final class LocalEngine {
         long started = System.nanoTime();
         ProcessingTimeService processingTime = new ProcessingTimeService(clock);
         StateBackendFactory stateBackends = run.stateBackends().orElseGet(() -> defaultStateBackends(graph));
-        PhysicalPlan plan = new PhysicalPlan(graph, processingTime, stateBackends);
+        PhysicalPlan plan = new PhysicalPlan(graph, processingTime, stateBackends, run.keyGroups());
         run.onStart().accept(java.util.Collections.unmodifiableMap(plan.metrics));
         PlanCheckpointer checkpointer = new PlanCheckpointer(graph.name(), plan);
         try {
             if (run.restoreFrom().isPresent()) {
                 checkpointer.restore(run.restoreFrom().get());
+            } else if (!run.savepoint().isEmpty()) {
+                checkpointer.restoreSavepoint(run.savepoint());
             }
             for (Operator op : plan.operators) {
                 op.open();

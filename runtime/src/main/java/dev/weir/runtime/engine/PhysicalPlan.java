@@ -50,8 +50,12 @@ final class PhysicalPlan {
     private final Map<String, Input[]> inputs = new HashMap<>();
 
     private final StateBackendFactory stateBackends;
+    /** The key groups the run owns; empty for all. */
+    private final java.util.Optional<KeyGroupRange> keyGroups;
 
-    PhysicalPlan(PipelineGraph graph, ProcessingTimeService processingTime, StateBackendFactory stateBackends) {
+    PhysicalPlan(PipelineGraph graph, ProcessingTimeService processingTime, StateBackendFactory stateBackends,
+                 java.util.Optional<KeyGroupRange> keyGroups) {
+        this.keyGroups = keyGroups;
         this.graph = graph;
         this.processingTime = processingTime;
         this.stateBackends = stateBackends;
@@ -97,10 +101,10 @@ final class PhysicalPlan {
         return ((KeyByNode) graph.node(in.from())).keySelector();
     }
 
-    /** The backend of keyed operator {@code node}; it holds every key group (only the task's own ones arrive). */
+    /** The backend of keyed operator {@code node}, for the run's key groups. */
     private KeyedStateBackend backend(String node) {
         int keyGroups = graph.options().numberOfKeyGroups();
-        return stateBackends.create(node, keyGroups, KeyGroupRange.all(keyGroups));
+        return stateBackends.create(node, keyGroups, this.keyGroups.orElse(KeyGroupRange.all(keyGroups)));
     }
 
     private void build(Node node) {

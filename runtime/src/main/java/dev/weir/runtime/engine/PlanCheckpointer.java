@@ -6,8 +6,10 @@ import dev.weir.runtime.checkpoint.EngineSnapshot;
 import dev.weir.runtime.checkpoint.StateCodec;
 import dev.weir.runtime.operator.Operator;
 import dev.weir.runtime.operator.PipelineFailedException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +26,7 @@ final class PlanCheckpointer implements Checkpointer {
     private final PhysicalPlan plan;
     private final Thread engineThread;
     private StateCodec codec;
+    private StateCodec savepointCodec;
 
     PlanCheckpointer(String pipeline, PhysicalPlan plan) {
         this.pipeline = pipeline;
@@ -38,15 +41,54 @@ final class PlanCheckpointer implements Checkpointer {
         return codec;
     }
 
+    private StateCodec savepointCodec() {
+        if (savepointCodec == null) {
+            savepointCodec = StateCodec.forSavepoints(engineThread.getContextClassLoader());
+        }
+        return savepointCodec;
+    }
+
     /**
      * @throws PipelineFailedException naming the operator or source whose state cannot be taken or encoded
      */
     @Override
     public byte[] snapshot() {
+        return encode(take(false), codec());
+    }
+
+    @Override
+    public byte[] savepoint() {
+        return encode(take(true), savepointCodec());
+    }
+
+    @Override
+    public void suspendSources() {
+        checkEngineThread("suspendSources()");
+        for (SourceRunner<?> s : plan.sources) {
+            if (!s.drainedBySavepoint()) {
+                s.suspend();
+            }
+        }
+    }
+
+    private void checkEngineThread(String what) {
         if (Thread.currentThread() != engineThread) {
-            throw new IllegalStateException("snapshot() called on " + Thread.currentThread().getName()
+            throw new IllegalStateException(what + " called on " + Thread.currentThread().getName()
                     + ", not on the engine thread " + engineThread.getName());
         }
+    }
+
+    private byte[] encode(EngineSnapshot snapshot, StateCodec with) {
+        try {
+            return snapshot.encode(with);
+        } catch (IllegalArgumentException e) {
+            throw new PipelineFailedException(pipeline, "cannot encode the " + (with.evolving() ? "savepoint" : "snapshot")
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private EngineSnapshot take(boolean savepoint) {
+        checkEngineThread(savepoint ? "savepoint()" : "snapshot()");
         Map<String, Object> operators = new LinkedHashMap<>();
         for (Operator op : plan.operators) {
             if (op instanceof Checkpointed c) {
@@ -58,13 +100,11 @@ final class PlanCheckpointer implements Checkpointer {
         }
         Map<String, Object> sources = new LinkedHashMap<>();
         for (SourceRunner<?> s : plan.sources) {
-            sources.put(s.name(), take(s.name(), s));
+            if (!savepoint || !s.drainedBySavepoint()) {
+                sources.put(s.name(), take(s.name(), s));
+            }
         }
-        try {
-            return new EngineSnapshot(EngineSnapshot.FORMAT_VERSION, operators, sources).encode(codec());
-        } catch (IllegalArgumentException e) {
-            throw new PipelineFailedException(pipeline, "cannot encode the snapshot: " + e.getMessage(), e);
-        }
+        return new EngineSnapshot(EngineSnapshot.FORMAT_VERSION, operators, sources);
     }
 
     private static Object take(String name, Checkpointed c) {
@@ -115,6 +155,66 @@ final class PlanCheckpointer implements Checkpointer {
                         + pipeline + "' has no source of that name", null);
             }
             put(e.getKey(), s, e.getValue());
+        }
+    }
+
+    /**
+     * Restores a savepoint: the parts written by each task of the run that took it, of any number. Every operator
+     * and source gets the states all parts hold for it, combined ({@link Checkpointed#restoreStates}): its key
+     * groups, its source partitions, the smallest watermarks. Strict and lenient as {@link #restore}.
+     *
+     * @throws PipelineFailedException naming the operator or source that cannot take its state from the savepoint
+     */
+    void restoreSavepoint(List<byte[]> parts) {
+        Map<String, List<Object>> operatorStates = new LinkedHashMap<>();
+        Map<String, List<Object>> sourceStates = new LinkedHashMap<>();
+        for (byte[] part : parts) {
+            EngineSnapshot snapshot;
+            try {
+                snapshot = EngineSnapshot.decode(savepointCodec(), part);
+            } catch (IllegalArgumentException e) {
+                throw new PipelineFailedException(pipeline, "cannot restore the savepoint: " + e.getMessage(), e);
+            }
+            snapshot.operators().forEach((name, state) ->
+                    operatorStates.computeIfAbsent(name, n -> new ArrayList<>()).add(state));
+            snapshot.sources().forEach((name, state) ->
+                    sourceStates.computeIfAbsent(name, n -> new ArrayList<>()).add(state));
+        }
+        Map<String, Operator> operators = new HashMap<>();
+        for (Operator op : plan.operators) {
+            operators.put(op.name(), op);
+        }
+        for (Map.Entry<String, List<Object>> e : operatorStates.entrySet()) {
+            Operator op = operators.get(e.getKey());
+            if (op == null) {
+                throw new PipelineFailedException(e.getKey(), "the savepoint has state for this operator, but pipeline '"
+                        + pipeline + "' has no operator of that name", null);
+            }
+            if (!(op instanceof Checkpointed c)) {
+                throw new PipelineFailedException(e.getKey(), "the savepoint has state for this operator, but it is a "
+                        + op.getClass().getSimpleName() + ", which keeps none", null);
+            }
+            putAll(e.getKey(), c, e.getValue());
+        }
+        Map<String, SourceRunner<?>> sources = new HashMap<>();
+        for (SourceRunner<?> s : plan.sources) {
+            sources.put(s.name(), s);
+        }
+        for (Map.Entry<String, List<Object>> e : sourceStates.entrySet()) {
+            SourceRunner<?> s = sources.get(e.getKey());
+            if (s == null) {
+                throw new PipelineFailedException(e.getKey(), "the savepoint has state for this source, but pipeline '"
+                        + pipeline + "' has no source of that name", null);
+            }
+            putAll(e.getKey(), s, e.getValue());
+        }
+    }
+
+    private static void putAll(String name, Checkpointed c, List<Object> states) {
+        try {
+            c.restoreStates(states);
+        } catch (RuntimeException e) {
+            throw new PipelineFailedException(name, "cannot restore from the savepoint: " + e.getMessage(), e);
         }
     }
 

@@ -28,6 +28,11 @@ import java.util.List;
  * starts its idleness countdowns and its periodic emission schedule afresh, as Flink does, so time spent down does
  * not make partitions idle. A restored source whose partitions all finished emits nothing: its end of input already
  * went downstream before the snapshot.
+ *
+ * <p>Partitions are filed under their {@linkplain dev.weir.runtime.source.Source#partitionId ids}, so the snapshots of
+ * several tasks (a savepoint) can be restored into a task that reads another subset of the partitions
+ * ({@link #restoreStates}). A stop-with-savepoint {@linkplain #suspend() suspends} the source: it is no longer polled
+ * and emits nothing more (no watermark, no idleness) in this run.
  */
 final class SourceRunner<T> implements Checkpointed {
     private final String name;
@@ -37,6 +42,8 @@ final class SourceRunner<T> implements Checkpointed {
     private final WatermarkGenerator[] generators;
     private final RecordSink<T>[] sinks;
     private final WatermarkCombiner combiner;
+    private final int[] partitionIds;
+    private final boolean drainedBySavepoint;
     private final boolean[] finished;
     private final long[] lastActivityMillis;
     private final TimestampAssigner<T> timestamps;
@@ -49,6 +56,7 @@ final class SourceRunner<T> implements Checkpointed {
     private int unfinished;
     private boolean idle;
     private boolean restored;
+    private boolean suspended;
 
     @SuppressWarnings("unchecked")
     SourceRunner(SourceNode<T> node, Output<T> output, OperatorMetrics metrics, long nowMillis) {
@@ -66,6 +74,11 @@ final class SourceRunner<T> implements Checkpointed {
             sinks[p] = new PartitionSink(p);
         }
         this.combiner = new WatermarkCombiner(Math.max(1, n));
+        this.partitionIds = new int[n];
+        for (int p = 0; p < n; p++) {
+            partitionIds[p] = node.source().partitionId(p);
+        }
+        this.drainedBySavepoint = node.source().drainedBySavepoint();
         this.finished = new boolean[n];
         this.lastActivityMillis = new long[n];
         java.util.Arrays.fill(lastActivityMillis, nowMillis);
@@ -85,9 +98,12 @@ final class SourceRunner<T> implements Checkpointed {
         return name;
     }
 
-    /** Called once before the first poll: a source without partitions is complete at once. */
+    /**
+     * Called once before the first poll: a source without unfinished partitions is complete at once (unless restored
+     * from a checkpoint taken after its end of input went downstream).
+     */
     void start() {
-        if (readers.length == 0 && !restored) {
+        if (unfinished == 0 && !restored) {
             output.watermark(Watermarks.END_OF_TIME);
             output.endOfInput();
         }
@@ -97,6 +113,23 @@ final class SourceRunner<T> implements Checkpointed {
         return unfinished == 0;
     }
 
+    /** Whether a stop-with-savepoint drains this source (a shuffle) rather than keeping its position. */
+    boolean drainedBySavepoint() {
+        return drainedBySavepoint;
+    }
+
+    /**
+     * Stops reading for the rest of the run, as the first step of a stop-with-savepoint: no record, watermark or
+     * idleness change leaves the source after this, and its state stays what it is now.
+     */
+    void suspend() {
+        suspended = true;
+    }
+
+    boolean isSuspended() {
+        return suspended;
+    }
+
     /** How often {@link #onPeriodic} must run (watermark emission and idleness checks), ms; MAX_VALUE if never. */
     long periodicIntervalMillis() {
         return periodicIntervalMillis;
@@ -104,6 +137,9 @@ final class SourceRunner<T> implements Checkpointed {
 
     /** Polls every unfinished partition once. Returns whether any partition produced records. */
     boolean pollAll(int batchSize, long nowMillis) throws Exception {
+        if (suspended) {
+            return false;
+        }
         boolean any = false;
         for (int p = 0; p < readers.length; p++) {
             if (finished[p]) {
@@ -128,6 +164,9 @@ final class SourceRunner<T> implements Checkpointed {
 
     /** Periodic work: emit generator watermarks (periodic emission), mark partitions idle. */
     void onPeriodic(long nowMillis) {
+        if (suspended) {
+            return;
+        }
         if (periodicEmission) {
             for (int p = 0; p < readers.length; p++) {
                 if (!finished[p]) {
@@ -199,7 +238,8 @@ final class SourceRunner<T> implements Checkpointed {
         }
     }
 
-    private record PartitionSnapshot(Object reader, Object generator, boolean finished) {
+    /** @param partitionId the partition's {@linkplain dev.weir.runtime.source.Source#partitionId stable id} */
+    private record PartitionSnapshot(int partitionId, Object reader, Object generator, boolean finished) {
     }
 
     private record Snapshot(List<PartitionSnapshot> partitions, Object combiner, boolean idle) {
@@ -214,7 +254,7 @@ final class SourceRunner<T> implements Checkpointed {
         List<PartitionSnapshot> partitions = new ArrayList<>(readers.length);
         for (int p = 0; p < readers.length; p++) {
             Object reader = finished[p] ? null : checkpointed(readers[p], "reader", p).snapshotState();
-            partitions.add(new PartitionSnapshot(reader, checkpointed(generators[p], "watermark generator", p)
+            partitions.add(new PartitionSnapshot(partitionIds[p], reader, checkpointed(generators[p], "watermark generator", p)
                     .snapshotState(), finished[p]));
         }
         return new Snapshot(partitions, combiner.snapshotState(), idle);
@@ -250,6 +290,48 @@ final class SourceRunner<T> implements Checkpointed {
         }
         idle = s.idle();
         restored = true;
+    }
+
+    /**
+     * Restores the snapshots of this source taken by several tasks (a savepoint, possibly of another parallelism):
+     * each partition this runner reads resumes from the snapshot that has its id, with its reader position and
+     * watermark generator; partitions no snapshot has start fresh. Watermarks and idleness start over from the
+     * generators: every partition is active with its generator's current watermark, nothing is emitted until the run
+     * goes on.
+     *
+     * @throws IllegalArgumentException if two snapshots have the same partition
+     */
+    @Override
+    public void restoreStates(List<Object> states) {
+        java.util.Map<Integer, PartitionSnapshot> byId = new java.util.HashMap<>();
+        for (Object state : states) {
+            for (PartitionSnapshot ps : Snapshots.expect(state, Snapshot.class, "source").partitions()) {
+                if (byId.put(ps.partitionId(), ps) != null) {
+                    throw new IllegalArgumentException("two snapshots have partition " + ps.partitionId());
+                }
+            }
+        }
+        unfinished = 0;
+        for (int p = 0; p < readers.length; p++) {
+            PartitionSnapshot ps = byId.get(partitionIds[p]);
+            if (ps == null) {
+                unfinished++;
+                continue;
+            }
+            checkpointed(generators[p], "watermark generator", p).restoreState(ps.generator());
+            finished[p] = ps.finished();
+            if (ps.finished()) {
+                closeFinished(readers[p]);
+                combiner.update(p, Watermarks.END_OF_TIME);
+            } else {
+                checkpointed(readers[p], "reader", p).restoreState(ps.reader());
+                combiner.update(p, generators[p].currentWatermark());
+                unfinished++;
+            }
+        }
+        // Every partition finished: the end of input is sent again, since this task's downstream (a new shuffle, or
+        // other tasks' operators) did not see it in this lineage.
+        restored = unfinished > 0;
     }
 
     private static void closeFinished(SourceReader<?> reader) {

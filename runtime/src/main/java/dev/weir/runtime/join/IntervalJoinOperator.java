@@ -198,4 +198,19 @@ public final class IntervalJoinOperator<K, L, R, O> implements Operator, Checkpo
         leftEviction.restoreState(s.leftEviction(), backend::ownsKey);
         rightEviction.restoreState(s.rightEviction(), backend::ownsKey);
     }
+
+    /** A rescale: this task's key groups and their eviction timers from every snapshot; the smallest watermark. */
+    @Override
+    public void restoreStates(java.util.List<Object> states) {
+        java.util.List<Snapshot> all = states.stream()
+                .map(o -> Snapshots.expect(o, Snapshot.class, "interval join")).toList();
+        watermark = dev.weir.runtime.checkpoint.Checkpointed.minOf(all, Snapshot::watermarkMillis);
+        context.setWatermark(watermark);
+        inputs.restoreStates(all.stream().map(Snapshot::inputs).toList());
+        for (Snapshot s : all) {
+            backend.restoreState(s.state());
+            leftEviction.restoreState(s.leftEviction(), backend::ownsKey);
+            rightEviction.restoreState(s.rightEviction(), backend::ownsKey);
+        }
+    }
 }

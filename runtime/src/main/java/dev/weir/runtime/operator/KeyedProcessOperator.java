@@ -151,6 +151,19 @@ public final class KeyedProcessOperator<K, I, O> implements Operator, Input<I>, 
         processingTimers.restoreState(s.processingTimers(), backend::ownsKey);
     }
 
+    /** A rescale: this task's key groups and their timers from every snapshot; the smallest watermark. */
+    @Override
+    public void restoreStates(java.util.List<Object> states) {
+        java.util.List<Snapshot> all = states.stream()
+                .map(o -> Snapshots.expect(o, Snapshot.class, "keyed process operator")).toList();
+        context.setWatermark(dev.weir.runtime.checkpoint.Checkpointed.minOf(all, Snapshot::watermarkMillis));
+        for (Snapshot s : all) {
+            backend.restoreState(s.state());
+            eventTimers.restoreState(s.eventTimers(), backend::ownsKey);
+            processingTimers.restoreState(s.processingTimers(), backend::ownsKey);
+        }
+    }
+
     /** Function context, collector and timer service in one reusable object. */
     private final class Context extends ElementContext<O> implements TimerContext<K>, TimerService {
         K key;

@@ -69,6 +69,28 @@ public final class MultiInput implements Checkpointed {
         return new Snapshot(combiner.snapshotState(), ended.clone(), idle);
     }
 
+    /** Combines several tasks' snapshots (a rescale): watermarks the minimum, an input ended if it ended in all. */
+    @Override
+    public void restoreStates(java.util.List<Object> states) {
+        java.util.List<Snapshot> all = new java.util.ArrayList<>();
+        for (Object state : states) {
+            Snapshot s = Snapshots.expect(state, Snapshot.class, "multi-input operator");
+            if (s.ended().length != ended.length) {
+                throw new IllegalArgumentException("the snapshot has " + s.ended().length + " inputs, this operator "
+                        + ended.length);
+            }
+            all.add(s);
+        }
+        combiner.restoreStates(all.stream().map(Snapshot::combiner).toList());
+        endedCount = 0;
+        for (int i = 0; i < ended.length; i++) {
+            final int input = i;
+            ended[i] = all.stream().allMatch(s -> s.ended()[input]);
+            endedCount += ended[i] ? 1 : 0;
+        }
+        idle = false;
+    }
+
     @Override
     public void restoreState(Object state) {
         Snapshot s = Snapshots.expect(state, Snapshot.class, "multi-input operator");

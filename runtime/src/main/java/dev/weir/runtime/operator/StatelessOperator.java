@@ -79,4 +79,11 @@ public final class StatelessOperator<I, O> implements Operator, Input<I>, Checkp
     public void restoreState(Object state) {
         element.setWatermark(Snapshots.expect(state, Long.class, "stateless operator"));
     }
+
+    /** The smallest of the tasks' watermarks. */
+    @Override
+    public void restoreStates(java.util.List<Object> states) {
+        element.setWatermark(dev.weir.runtime.checkpoint.Checkpointed.minOf(states,
+                s -> Snapshots.expect(s, Long.class, "stateless operator")));
+    }
 }

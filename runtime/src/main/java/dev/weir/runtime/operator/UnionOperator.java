@@ -36,4 +36,9 @@ public final class UnionOperator<T> implements Operator, Checkpointed {
     public void restoreState(Object state) {
         inputs.restoreState(state);
     }
+
+    @Override
+    public void restoreStates(java.util.List<Object> states) {
+        inputs.restoreStates(states);
+    }
 }

@@ -37,6 +37,19 @@ import org.slf4j.LoggerFactory;
  * One checkpoint is in flight at a time; when held output exceeds {@link #MAX_HELD_BYTES} the engine waits for the
  * upload (back pressure). A crash before a commit completes leaves the previous checkpoint committed; its snapshot
  * is still stored, and the output since is aborted (or, at-least-once, written again). A failed upload fails the task.
+ *
+ * <p><b>Stop with savepoint</b> ({@link #requestSavepoint}), at batch boundaries until done:
+ * <ol>
+ *   <li>the task's external sources are suspended (nothing more is read, no watermark or idleness change);</li>
+ *   <li>each shuffle writer sends a barrier once everything upstream of it in the task is suspended or drained
+ *       ({@link TaskShuffles}); checkpoints are taken back to back while anything changed, since a barrier (like all
+ *       output) becomes visible to the other tasks only when a transaction commits;</li>
+ *   <li>when every shuffle reader got the barriers of all writers, nothing is in flight anywhere for this task: the
+ *       state backends give portable state, the savepoint bytes are taken, a final checkpoint commits the output and
+ *       positions, then the task's part of the savepoint is written and the run ends ({@link Stopped}).</li>
+ * </ol>
+ * A task that fails during the stop restarts from its last checkpoint without the request; the other tasks then wait
+ * (the savepoint is never complete) until the request is made again to the restarted task.
  */
 final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaCheckpointCoordinator.class);
@@ -49,6 +62,9 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
     private final TaskProducer producer;
     private final TaskConsumer consumer;
     private final TaskReaders readers;
+    private final TaskShuffles shuffles;
+    private final java.util.Optional<TaskSavepoints> savepoints;
+    private final String lineage;
     private final StateBackendFactory stateBackends;
     private final Path localCheckpoints;
     private final ExecutorService uploader;
@@ -58,15 +74,25 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
     private long nextDueMillis = Long.MIN_VALUE;
     private InFlight inFlight;
     private volatile boolean stopRequested;
+    private volatile String savepointRequested;
+    /** The reader positions of the last checkpoint begun, to see whether a stopping task changed since. */
+    private Map<TopicPartition, OffsetAndMetadata> lastOffsets = Map.of();
+    private boolean sourcesSuspended;
+    /** A barrier was sent after the last checkpoint began: a checkpoint must commit it. */
+    private boolean barrierUncommitted;
 
     /**
      * @param localCheckpoints a directory of this task run for the native files of checkpoints being uploaded
      */
     KafkaCheckpointCoordinator(TaskId task, SnapshotStore snapshots, DeliveryGuarantee guarantee,
                                java.time.Duration interval, TaskProducer producer, TaskConsumer consumer,
-                               TaskReaders readers, long lastCheckpointId, StateBackendFactory stateBackends,
+                               TaskReaders readers, TaskShuffles shuffles, java.util.Optional<TaskSavepoints> savepoints,
+                               String lineage, long lastCheckpointId, StateBackendFactory stateBackends,
                                Path localCheckpoints) {
         this.task = task;
+        this.shuffles = shuffles;
+        this.savepoints = savepoints;
+        this.lineage = lineage;
         this.snapshots = snapshots;
         this.guarantee = guarantee;
         this.producer = producer;
@@ -100,10 +126,28 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
         stopRequested = true;
     }
 
+    /**
+     * Stops the task with a savepoint at {@code path} (see the class comment); the run ends once the task's part is
+     * written. Any thread may call it; the first request wins.
+     */
+    void requestSavepoint(String path) {
+        if (savepoints.isEmpty()) {
+            throw new IllegalStateException(task + ": no savepoint store is configured");
+        }
+        if (savepointRequested == null) {
+            savepointRequested = path;
+        }
+    }
+
     @Override
     public void onBatchBoundary(long nowMillis, Checkpointer checkpointer) throws Exception {
         if (inFlight != null && (inFlight.upload().isDone() || producer.heldBytes() > MAX_HELD_BYTES)) {
             complete();
+        }
+        String savepoint = savepointRequested;
+        if (savepoint != null) {
+            stepTowardsSavepoint(savepoint, checkpointer);
+            return;
         }
         if (stopRequested) {
             checkpointNow(checkpointer);
@@ -114,6 +158,31 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
         } else if (nowMillis >= nextDueMillis && inFlight == null) {
             begin(checkpointer);
             nextDueMillis = nowMillis + intervalMillis;
+        }
+    }
+
+    private void stepTowardsSavepoint(String path, Checkpointer checkpointer) throws Exception {
+        long barrierId = TaskSavepoints.barrierId(path);
+        if (!sourcesSuspended) {
+            LOG.info("{}: stopping with savepoint {}: sources suspended, draining shuffles", task, path);
+            checkpointer.suspendSources();
+            sourcesSuspended = true;
+        }
+        barrierUncommitted |= shuffles.sendDueBarriers(barrierId);
+        if (shuffles.drained(barrierId)) {
+            if (inFlight != null) {
+                complete();
+            }
+            stateBackends.prepareSavepoint();
+            byte[] part = checkpointer.savepoint();
+            long id = nextCheckpointId;
+            checkpointNow(checkpointer);
+            savepoints.orElseThrow().writePart(path, task, id, part);
+            LOG.info("{}: savepoint part written to {} ({} bytes) after checkpoint {}", task, path, part.length, id);
+            throw new Stopped();
+        }
+        if (inFlight == null && (barrierUncommitted || !readers.offsets("").equals(lastOffsets))) {
+            begin(checkpointer);
         }
     }
 
@@ -133,12 +202,14 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
 
     private void begin(Checkpointer checkpointer) throws IOException {
         long started = System.nanoTime();
-        CheckpointName name = new CheckpointName(nextCheckpointId++, attempt);
+        CheckpointName name = new CheckpointName(nextCheckpointId++, attempt, lineage);
         Path local = localCheckpoints.resolve(name.fileName());
         stateBackends.prepareCheckpoint(local);
         byte[] metadata = checkpointer.snapshot();
         TaskSnapshot snapshot = new TaskSnapshot(metadata, filesUnder(local));
         Map<TopicPartition, OffsetAndMetadata> offsets = readers.offsets(name.metadata());
+        lastOffsets = readers.offsets("");
+        barrierUncommitted = false;
         if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
             producer.holdSends();
         }

@@ -76,13 +76,13 @@ public final class LocalSnapshotStore implements SnapshotStore {
                 tried.add(candidate.fileName() + " (missing)");
                 continue;
             }
-            if (!candidate.equals(name)) {
+            if (!candidate.fileName().equals(name.fileName())) {
                 LOG.warn("{}: checkpoint {} is unusable ({}); falling back to checkpoint {} — output committed after "
                         + "it may be produced again", task, name.fileName(), tried, candidate.fileName());
             }
             Files.createDirectories(directory);
             copyTree(source, directory);
-            return new RestoredSnapshot(candidate, Files.readAllBytes(source.resolve(METADATA)), directory);
+            return new RestoredSnapshot(candidate.withLineage(name.lineage()), Files.readAllBytes(source.resolve(METADATA)), directory);
         }
         throw new IOException(task + ": no usable checkpoint at or before " + name.fileName() + " in " + dir(task)
                 + "; tried " + (tried.isEmpty() ? List.of(name.fileName() + " (missing)") : tried));

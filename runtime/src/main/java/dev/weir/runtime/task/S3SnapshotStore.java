@@ -54,7 +54,7 @@ public final class S3SnapshotStore implements SnapshotStore, AutoCloseable {
             throw new IOException(task + ": the store holds a checkpoint named '" + r.manifest().name()
                     + "', which is not a checkpoint name");
         }
-        return new RestoredSnapshot(restored, r.metadata(), r.directory());
+        return new RestoredSnapshot(restored.withLineage(name.lineage()), r.metadata(), r.directory());
     }
 
     @Override

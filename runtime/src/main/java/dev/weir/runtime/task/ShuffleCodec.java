@@ -10,11 +10,14 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
 /**
  * The record format of internal shuffle topics. The first byte says what a record is:
  * <ul>
- *   <li>{@code 0} data: the event timestamp (8 bytes, ms since the epoch) then the value, Kryo-encoded with its
- *       class (any Java type crosses a shuffle, as inside a task); record headers carry the event's headers.</li>
+ *   <li>{@code 0} data: the writer task index (a varint), the event timestamp (8 bytes, ms since the epoch) then the
+ *       value, Kryo-encoded with its class (any Java type crosses a shuffle, as inside a task); record headers carry
+ *       the event's headers.</li>
  *   <li>{@code 1} watermark: writer task index (4 bytes) and its watermark (8 bytes).</li>
  *   <li>{@code 2} idle / {@code 3} active: writer task index.</li>
  *   <li>{@code 4} end of input: writer task index.</li>
+ *   <li>{@code 5} savepoint barrier: writer task index and the savepoint's id (8 bytes): the writer sends nothing
+ *       more in this run (a stop-with-savepoint drains the shuffle up to it).</li>
  * </ul>
  * Kryo, not JSON: shuffle records never leave the pipeline and are read by the same code that wrote them, so
  * speed and an exact round trip matter more than a readable, evolvable format. One codec per thread.
@@ -25,6 +28,7 @@ final class ShuffleCodec {
     static final byte IDLE = 2;
     static final byte ACTIVE = 3;
     static final byte END = 4;
+    static final byte BARRIER = 5;
 
     private final Kryo kryo = new Kryo();
     private final Output output = new Output(256, -1);
@@ -38,24 +42,33 @@ final class ShuffleCodec {
         kryo.setClassLoader(classLoader);
     }
 
-    byte[] data(long timestampMillis, Object value) {
+    byte[] data(int writer, long timestampMillis, Object value) {
         output.reset();
         output.writeByte(DATA);
+        output.writeVarInt(writer, true);
         output.writeLong(timestampMillis);
         kryo.writeClassAndObject(output, value);
         return output.toBytes();
     }
 
     static byte[] control(byte kind, int writer, long watermarkMillis) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(kind == WATERMARK ? 13 : 5);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(kind == WATERMARK || kind == BARRIER ? 13 : 5);
         b.put(kind).putInt(writer);
-        if (kind == WATERMARK) {
+        if (kind == WATERMARK || kind == BARRIER) {
             b.putLong(watermarkMillis);
         }
         return b.array();
     }
 
-    /** A decoded shuffle record; control fields are meaningful for control kinds only. */
+    /** A savepoint barrier of {@code writer} for the savepoint with id {@code savepointId}. */
+    static byte[] barrier(int writer, long savepointId) {
+        return control(BARRIER, writer, savepointId);
+    }
+
+    /**
+     * A decoded shuffle record; control fields are meaningful for control kinds only ({@code watermarkMillis} holds
+     * the savepoint id of a barrier).
+     */
     record Decoded(byte kind, long timestampMillis, Object value, int writer, long watermarkMillis) {
     }
 
@@ -63,13 +76,14 @@ final class ShuffleCodec {
         byte kind = bytes[0];
         if (kind == DATA) {
             input.setBuffer(bytes, 1, bytes.length - 1);
+            int writer = input.readVarInt(true);
             long ts = input.readLong();
-            return new Decoded(DATA, ts, kryo.readClassAndObject(input), -1, 0);
+            return new Decoded(DATA, ts, kryo.readClassAndObject(input), writer, 0);
         }
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes, 1, bytes.length - 1);
         int writer = b.getInt();
-        long wm = kind == WATERMARK ? b.getLong() : 0;
-        if (kind < WATERMARK || kind > END) {
+        long wm = kind == WATERMARK || kind == BARRIER ? b.getLong() : 0;
+        if (kind < WATERMARK || kind > BARRIER) {
             throw new IllegalStateException("not a shuffle record: kind " + kind);
         }
         return new Decoded(kind, 0, null, writer, wm);

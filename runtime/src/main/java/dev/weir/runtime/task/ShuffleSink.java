@@ -10,7 +10,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * The upstream end of a shuffle: sends each record to the shuffle topic's partition of the task that owns its
  * key's key group, and sends this task's watermark, idleness and end of input as control records to every
- * partition, so each downstream task can take the minimum over all writers.
+ * partition, so each downstream task can take the minimum over all writers. A stop-with-savepoint ends its run with a
+ * {@linkplain #sendBarrier barrier} to every partition, after which it sends nothing more.
  */
 final class ShuffleSink implements Sink<Object> {
     private final String topic;
@@ -19,6 +20,8 @@ final class ShuffleSink implements Sink<Object> {
     private final int numberOfKeyGroups;
     private final TaskProducer producer;
     private final ClassLoader classLoader;
+    private Writer writer;
+    private boolean barrierSent;
 
     @SuppressWarnings("unchecked")
     ShuffleSink(String topic, TaskId task, KeySelector<?, ?> keySelector, int numberOfKeyGroups, TaskProducer producer,
@@ -33,7 +36,28 @@ final class ShuffleSink implements Sink<Object> {
 
     @Override
     public SinkWriter<Object> createWriter() {
-        return new Writer();
+        if (writer != null) {
+            throw new IllegalStateException("a shuffle sink has one writer per task");
+        }
+        writer = new Writer();
+        return writer;
+    }
+
+    /**
+     * Sends the savepoint barrier to every partition (engine thread, between batches): this task writes nothing more
+     * to the shuffle in this run; watermarks and idleness are no longer sent, and a record would fail the task.
+     */
+    void sendBarrier(long savepointId) {
+        if (!barrierSent) {
+            barrierSent = true;
+            if (writer != null) {
+                writer.broadcast(ShuffleCodec.barrier(task.index(), savepointId));
+            }
+        }
+    }
+
+    boolean barrierSent() {
+        return barrierSent;
     }
 
     private final class Writer implements SinkWriter<Object> {
@@ -42,19 +66,23 @@ final class ShuffleSink implements Sink<Object> {
 
         @Override
         public void write(Object value, long timestampMillis, Headers headers) {
+            if (barrierSent) {
+                throw new IllegalStateException("a record reached shuffle " + topic + " after its savepoint barrier "
+                        + "(a processing-time timer firing during a stop-with-savepoint?): " + value);
+            }
             Object key = keySelector.key(value);
             if (key == null) {
                 throw new IllegalArgumentException("key selector returned null for " + value);
             }
             int partition = KeyGroups.taskOf(KeyGroups.of(key, numberOfKeyGroups), numberOfKeyGroups,
                     task.parallelism());
-            producer.send(new ProducerRecord<>(topic, partition, null, null, codec.data(timestampMillis, value),
+            producer.send(new ProducerRecord<>(topic, partition, null, null, codec.data(task.index(), timestampMillis, value),
                     KafkaHeaders.toKafka(headers)));
         }
 
         @Override
         public void watermark(long watermarkMillis) {
-            if (watermarkMillis > lastWatermark) {
+            if (!barrierSent && watermarkMillis > lastWatermark) {
                 lastWatermark = watermarkMillis;
                 broadcast(ShuffleCodec.control(ShuffleCodec.WATERMARK, task.index(), watermarkMillis));
             }
@@ -62,11 +90,17 @@ final class ShuffleSink implements Sink<Object> {
 
         @Override
         public void idle(boolean idle) {
+            if (barrierSent) {
+                return;
+            }
             broadcast(ShuffleCodec.control(idle ? ShuffleCodec.IDLE : ShuffleCodec.ACTIVE, task.index(), 0));
         }
 
         @Override
         public void endOfInput() {
+            if (barrierSent) {
+                return;
+            }
             broadcast(ShuffleCodec.control(ShuffleCodec.END, task.index(), 0));
         }
 

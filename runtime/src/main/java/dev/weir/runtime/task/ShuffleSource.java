@@ -21,6 +21,7 @@ final class ShuffleSource implements Source<Object> {
     private final TaskConsumer consumer;
     private final TaskReaders readers;
     private final ClassLoader classLoader;
+    private Reader reader;
 
     ShuffleSource(String topic, int partition, int writers, TaskConsumer consumer, TaskReaders readers,
                   ClassLoader classLoader) {
@@ -38,12 +39,26 @@ final class ShuffleSource implements Source<Object> {
 
     @Override
     public SourceReader<Object> createReader(int partition) {
-        return new Reader();
+        reader = new Reader();
+        return reader;
+    }
+
+    /**
+     * Whether every writer sent the barrier of savepoint {@code savepointId} (or ended) and everything before it was
+     * handed to the engine: the shuffle is drained for that savepoint.
+     */
+    boolean drainedFor(long savepointId) {
+        return reader != null && reader.drainedFor(savepointId);
     }
 
     @Override
     public Class<Object> type() {
         return Object.class;
+    }
+
+    @Override
+    public boolean drainedBySavepoint() {
+        return true;
     }
 
     /** What a snapshot keeps of the writers: their latest watermark, idleness and whether they ended. */
@@ -57,6 +72,9 @@ final class ShuffleSource implements Source<Object> {
         private final boolean[] ended = new boolean[writers];
         private WatermarkCombiner combiner = new WatermarkCombiner(writers);
         private int endedCount;
+        /** Per writer: the id of the last savepoint barrier it sent (this run only; not part of snapshots). */
+        private final long[] barriers = new long[writers];
+        private final boolean[] barrierSeen = new boolean[writers];
 
         Reader() {
             super(ShuffleSource.this.consumer, ShuffleSource.this.tp, ShuffleSource.this.readers);
@@ -82,6 +100,9 @@ final class ShuffleSource implements Source<Object> {
         protected void emit(ConsumerRecord<byte[], byte[]> r, RecordSink<Object> sink) {
             ShuffleCodec.Decoded d = codec.decode(r.value());
             if (d.kind() == ShuffleCodec.DATA) {
+                if (d.writer() >= 0 && d.writer() < writers) {
+                    barrierSeen[d.writer()] = false; // the writer went on after its barrier (restarted): void
+                }
                 sink.record(d.value(), d.timestampMillis(), KafkaHeaders.toWeir(r));
                 return;
             }
@@ -92,6 +113,11 @@ final class ShuffleSource implements Source<Object> {
             }
             if (ended[w]) {
                 return; // a writer restored after its end re-sends it
+            }
+            if (d.kind() == ShuffleCodec.BARRIER) {
+                barriers[w] = d.watermarkMillis();
+                barrierSeen[w] = true;
+                return;
             }
             boolean advanced = switch (d.kind()) {
                 case ShuffleCodec.WATERMARK -> {
@@ -115,6 +141,15 @@ final class ShuffleSource implements Source<Object> {
             if (advanced) {
                 sink.watermark(combiner.combined());
             }
+        }
+
+        boolean drainedFor(long savepointId) {
+            for (int w = 0; w < writers; w++) {
+                if (!ended[w] && !(barrierSeen[w] && barriers[w] == savepointId)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

@@ -48,15 +48,19 @@ final class TaskGraph {
         return task.parallelism() > 1;
     }
 
-    /** The shuffle topics a pipeline needs, one per key-by node (none for a single task). */
-    static Set<String> shuffleTopics(PipelineGraph graph, TaskId task) {
+    /**
+     * The shuffle topics a pipeline needs, one per key-by node (none for a single task), in the run's lineage (a run
+     * started from a savepoint gets new topics: their partitions are made for its parallelism, and the old ones were
+     * drained).
+     */
+    static Set<String> shuffleTopics(PipelineGraph graph, TaskId task, String lineage) {
         Set<String> topics = new LinkedHashSet<>();
         if (!shuffles(task)) {
             return topics;
         }
         for (Node n : graph.nodes()) {
             if (n instanceof KeyByNode<?, ?>) {
-                topics.add(task.shuffleTopic(n.name()));
+                topics.add(task.shuffleTopic(n.name(), lineage));
             }
         }
         return topics;
@@ -76,8 +80,9 @@ final class TaskGraph {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static PipelineGraph forTask(PipelineGraph graph, TaskId task, TaskConsumer consumer, TaskProducer producer,
-                                 TaskReaders readers, ClassLoader classLoader) {
+    static PipelineGraph forTask(PipelineGraph graph, TaskId task, String lineage, TaskConsumer consumer,
+                                 TaskProducer producer, TaskReaders readers, TaskShuffles shuffles,
+                                 ClassLoader classLoader) {
         PipelineGraph.Builder b = PipelineGraph.builder(graph.name()).options(graph.options());
         for (Node n : graph.nodes()) {
             if (n instanceof SourceNode<?> s) {
@@ -86,11 +91,15 @@ final class TaskGraph {
             } else if (n instanceof SinkNode<?> s && s.sink() instanceof KafkaSink<?> k) {
                 b.add(new SinkNode(s.name(), new TaskKafkaSink(k.config(), producer)));
             } else if (n instanceof KeyByNode<?, ?> k && shuffles(task)) {
-                String topic = task.shuffleTopic(k.name());
-                b.add(new SinkNode(k.name() + SHUFFLE_OUT, new ShuffleSink(topic, task, k.keySelector(),
-                        graph.options().numberOfKeyGroups(), producer, classLoader)));
-                b.add(new SourceNode(k.name() + SHUFFLE_IN, new ShuffleSource(topic, task.index(), task.parallelism(),
-                        consumer, readers, classLoader), WatermarkStrategy.fromSource()));
+                String topic = task.shuffleTopic(k.name(), lineage);
+                ShuffleSink out = new ShuffleSink(topic, task, k.keySelector(), graph.options().numberOfKeyGroups(),
+                        producer, classLoader);
+                ShuffleSource in = new ShuffleSource(topic, task.index(), task.parallelism(), consumer, readers,
+                        classLoader);
+                shuffles.addWriter(k.name(), out);
+                shuffles.addReader(k.name(), in);
+                b.add(new SinkNode(k.name() + SHUFFLE_OUT, out));
+                b.add(new SourceNode(k.name() + SHUFFLE_IN, in, WatermarkStrategy.fromSource()));
                 b.add(k);
                 b.connect(Edge.main(k.name() + SHUFFLE_IN, k.name(), 0));
             } else {
@@ -104,7 +113,9 @@ final class TaskGraph {
                 b.connect(e);
             }
         }
-        return b.build();
+        PipelineGraph taskGraph = b.build();
+        shuffles.link(taskGraph);
+        return taskGraph;
     }
 
     private static <T> Source<T> ownedPartitions(Source<T> source, TaskId task, TaskConsumer consumer,
@@ -127,6 +138,11 @@ final class TaskGraph {
             @Override
             public SourceReader<T> createReader(int partition) {
                 return source.createReader(owned.get(partition));
+            }
+
+            @Override
+            public int partitionId(int partition) {
+                return source.partitionId(owned.get(partition));
             }
 
             @Override

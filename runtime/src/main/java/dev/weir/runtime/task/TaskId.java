@@ -33,9 +33,18 @@ public record TaskId(String pipeline, int index, int parallelism) {
         return "weir." + pipeline;
     }
 
-    /** The internal topic of the shuffle at key-by node {@code keyByNode}. */
+    /** The internal topic of the shuffle at key-by node {@code keyByNode} (of a pipeline started fresh). */
     public String shuffleTopic(String keyByNode) {
-        return "weir." + pipeline + ".shuffle." + keyByNode.replaceAll("[^A-Za-z0-9._-]", "_");
+        return shuffleTopic(keyByNode, "");
+    }
+
+    /**
+     * The internal topic of the shuffle at key-by node {@code keyByNode} in a run of {@code lineage} (empty for a
+     * pipeline started fresh, see {@link CheckpointName}).
+     */
+    public String shuffleTopic(String keyByNode, String lineage) {
+        return "weir." + pipeline + (lineage.isEmpty() ? "" : "." + lineage) + ".shuffle."
+                + keyByNode.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     @Override

@@ -52,6 +52,12 @@ final class TaskKafkaSource<T> implements Source<T> {
         return config.valueSerde().type();
     }
 
+    /** The topic's partition number. */
+    @Override
+    public int partitionId(int partition) {
+        return partitions.get(partition);
+    }
+
     private final class Reader extends TaskPartitionReader<T> {
         /** Bounded mode: the first offset not to read; -1 when unbounded. */
         private long endOffset = -1;

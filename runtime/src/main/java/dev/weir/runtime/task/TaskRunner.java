@@ -10,6 +10,7 @@ import dev.weir.runtime.graph.SourceNode;
 import dev.weir.runtime.kafka.KafkaSource;
 import dev.weir.runtime.operator.OperatorMetrics;
 import dev.weir.runtime.operator.PipelineFailedException;
+import dev.weir.runtime.state.KeyGroups;
 import dev.weir.runtime.state.StateBackendFactory;
 import dev.weir.runtime.state.StateBackends;
 import dev.weir.runtime.time.Clock;
@@ -46,6 +47,13 @@ import org.slf4j.LoggerFactory;
  *       completed checkpoint, which is restored (a task without committed offsets starts fresh);</li>
  *   <li>runs the task's graph ({@link TaskGraph}) on the engine with a {@link KafkaCheckpointCoordinator}.</li>
  * </ol>
+ *
+ * <p><b>Savepoints.</b> {@link #stopWithSavepoint} ends the run with the task's part of a savepoint (all tasks of
+ * the pipeline must be asked). A task {@linkplain #fromSavepoint started from a savepoint} belongs to a new
+ * <em>lineage</em> ({@link TaskSavepoints#lineage}): new shuffle topics, and checkpoint names that say the lineage.
+ * It restores its own latest checkpoint if the committed offsets name one of that lineage, and the savepoint (all
+ * parts, combined for its key groups and partitions) otherwise, so a task of the new run that crashes before its first
+ * checkpoint starts from the savepoint again.
  */
 public final class TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
@@ -58,6 +66,8 @@ public final class TaskRunner {
     private volatile KafkaCheckpointCoordinator coordinator;
     private volatile StateBackendFactory stateBackends = StateBackendFactory.HEAP;
     private volatile boolean stopRequested;
+    private volatile String savepointRequested;
+    private String startFromSavepoint;
 
     public TaskRunner(PipelineGraph graph, TaskId task, TaskSettings settings) {
         this(graph, task, settings, Clock.system(), Thread.currentThread().getContextClassLoader());
@@ -99,6 +109,31 @@ public final class TaskRunner {
         }
     }
 
+    /**
+     * Stops the running task with a savepoint at {@code path} (as Flink's stop-with-savepoint, without draining
+     * windows): its sources stop, the shuffles drain, and the task writes its part of the savepoint after committing
+     * everything; {@link #run} then returns. Every task of the pipeline must be asked with the same path; the savepoint
+     * is complete when all parts are written ({@link TaskSavepoints#read}). Returns at once; any thread may call it.
+     */
+    public void stopWithSavepoint(String path) {
+        settings.requireSavepoints();
+        savepointRequested = java.util.Objects.requireNonNull(path, "path");
+        KafkaCheckpointCoordinator c = coordinator;
+        if (c != null) {
+            c.requestSavepoint(path);
+        }
+    }
+
+    /**
+     * Starts this task from the savepoint at {@code path} (taken at any parallelism) unless it has a checkpoint of
+     * its own since. Call before {@link #run}.
+     */
+    public TaskRunner fromSavepoint(String path) {
+        settings.requireSavepoints();
+        this.startFromSavepoint = java.util.Objects.requireNonNull(path, "path");
+        return this;
+    }
+
     /** Native memory the task's state backends hold now (RocksDB), in bytes; any thread may call it. */
     public long stateNativeMemoryBytes() {
         return stateBackends.nativeMemoryBytes();
@@ -114,7 +149,8 @@ public final class TaskRunner {
      * {@link LocalEngine#run(PipelineGraph, java.util.function.Consumer)}).
      */
     public JobResult run(Consumer<Map<String, OperatorMetrics>> onStart) throws Exception {
-        ensureShuffleTopics();
+        String lineage = startFromSavepoint == null ? "" : TaskSavepoints.lineage(startFromSavepoint);
+        ensureShuffleTopics(lineage);
         DeliveryGuarantee guarantee = graph.options().deliveryGuarantee();
         KafkaCheckpointCoordinator coordinator = null;
         StateBackendFactory stateBackends = StateBackendFactory.HEAP;
@@ -125,8 +161,18 @@ public final class TaskRunner {
             producer.initialize();
             Path local = settings.localDirectory(task);
             LocalSnapshotStore.deleteTree(local); // never trusted: the task restores from the snapshot store
-            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitionsRead());
-            Optional<CheckpointName> last = lastCommittedCheckpoint(committed);
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitionsRead(lineage));
+            Optional<CheckpointName> last;
+            Optional<TaskSavepoints.Savepoint> savepoint = Optional.empty();
+            if (startFromSavepoint == null) {
+                last = lastCommittedCheckpoint(committed);
+            } else {
+                last = committedCheckpointOfLineage(committed, lineage);
+                if (last.isEmpty()) {
+                    savepoint = Optional.of(readSavepoint(local.resolve("savepoint")));
+                    committed = Map.of(); // the run the savepoint was taken from committed them: not ours
+                }
+            }
             Optional<RestoredSnapshot> restored = restore(last, local.resolve("restore"));
             TaskReaders readers = new TaskReaders(committed);
             if (restored.isPresent() && !restored.get().name().equals(last.get())) {
@@ -138,22 +184,33 @@ public final class TaskRunner {
             if (restored.isPresent()) {
                 stateBackends.restoreFrom(restored.get().directory());
             }
-            PipelineGraph taskGraph = TaskGraph.forTask(graph, task, consumer, producer, readers, classLoader);
+            TaskShuffles shuffles = new TaskShuffles();
+            PipelineGraph taskGraph = TaskGraph.forTask(graph, task, lineage, consumer, producer, readers, shuffles,
+                    classLoader);
+            long lastCheckpointId = savepoint.map(TaskSavepoints.Savepoint::lastCheckpointId)
+                    .orElseGet(() -> last.map(CheckpointName::id).orElse(0L));
             coordinator = new KafkaCheckpointCoordinator(task, settings.snapshots(),
-                    guarantee, graph.options().checkpointInterval(), producer, consumer, readers,
-                    last.map(CheckpointName::id).orElse(0L), stateBackends, local.resolve("checkpoints"));
+                    guarantee, graph.options().checkpointInterval(), producer, consumer, readers, shuffles,
+                    settings.savepoints(), lineage, lastCheckpointId, stateBackends, local.resolve("checkpoints"));
             this.coordinator = coordinator;
             if (stopRequested) {
                 coordinator.requestStop();
             }
+            if (savepointRequested != null) {
+                coordinator.requestSavepoint(savepointRequested);
+            }
             AtomicReference<Map<String, OperatorMetrics>> metrics = new AtomicReference<>(Map.of());
             EngineRun run = EngineRun.defaults().withCoordinator(coordinator).withStateBackends(stateBackends)
+                    .withKeyGroups(KeyGroups.rangeOf(graph.options().numberOfKeyGroups(), task.parallelism(),
+                            task.index()))
                     .withOnStart(live -> {
                         metrics.set(live);
                         onStart.accept(live);
                     });
             if (restored.isPresent()) {
                 run = run.withRestore(restored.get().metadata());
+            } else if (savepoint.isPresent()) {
+                run = run.withSavepoint(savepoint.get().parts());
             }
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
@@ -163,7 +220,8 @@ public final class TaskRunner {
                 return new LocalEngine(clock).run(taskGraph, run);
             } catch (PipelineFailedException e) {
                 if (e.getCause() instanceof KafkaCheckpointCoordinator.Stopped) {
-                    LOG.info("{}: stopped after checkpoint", task);
+                    LOG.info("{}: stopped after checkpoint{}", task,
+                            savepointRequested == null ? "" : " with savepoint " + savepointRequested);
                     return new JobResult(graph.name(), java.time.Duration.ofNanos(System.nanoTime() - started),
                             Map.copyOf(metrics.get()));
                 }
@@ -192,6 +250,33 @@ public final class TaskRunner {
         return Optional.of(restored);
     }
 
+    private TaskSavepoints.Savepoint readSavepoint(Path scratch) throws java.io.IOException {
+        long started = System.nanoTime();
+        TaskSavepoints.Savepoint s = settings.requireSavepoints().read(startFromSavepoint, scratch);
+        LOG.info("{}: restoring savepoint {} taken by {} tasks (read in {} ms)", task, s.path(), s.parallelism(),
+                (System.nanoTime() - started) / 1_000_000);
+        return s;
+    }
+
+    /**
+     * The checkpoint the committed offsets name if the task committed one in {@code lineage} (after its start from
+     * the savepoint); empty if they name checkpoints of the run the savepoint was taken from, or nothing.
+     */
+    private static Optional<CheckpointName> committedCheckpointOfLineage(Map<TopicPartition, OffsetAndMetadata> committed,
+                                                                          String lineage) {
+        Set<CheckpointName> names = new HashSet<>();
+        for (OffsetAndMetadata om : committed.values()) {
+            names.add(CheckpointName.fromMetadata(om.metadata()));
+        }
+        if (names.size() == 1) {
+            CheckpointName n = names.iterator().next();
+            if (n != null && n.lineage().equals(lineage)) {
+                return Optional.of(n);
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * The checkpoint the task's committed offsets name. All of a task's partitions are committed in one
      * transaction, so they name the same one; anything else means the store and Kafka disagree.
@@ -214,7 +299,7 @@ public final class TaskRunner {
     }
 
     /** Every partition the task reads: its share of the Kafka sources and its partition of each shuffle topic. */
-    private Set<TopicPartition> partitionsRead() {
+    private Set<TopicPartition> partitionsRead(String lineage) {
         Set<TopicPartition> result = new HashSet<>();
         for (Node n : graph.nodes()) {
             if (n instanceof SourceNode<?> s && s.source() instanceof KafkaSource<?> k) {
@@ -225,7 +310,7 @@ public final class TaskRunner {
                 }
             }
         }
-        for (String topic : TaskGraph.shuffleTopics(graph, task)) {
+        for (String topic : TaskGraph.shuffleTopics(graph, task, lineage)) {
             result.add(new TopicPartition(topic, task.index()));
         }
         return result;
@@ -249,8 +334,8 @@ public final class TaskRunner {
         }
     }
 
-    private void ensureShuffleTopics() throws Exception {
-        Set<String> topics = TaskGraph.shuffleTopics(graph, task);
+    private void ensureShuffleTopics(String lineage) throws Exception {
+        Set<String> topics = TaskGraph.shuffleTopics(graph, task, lineage);
         if (topics.isEmpty()) {
             return;
         }

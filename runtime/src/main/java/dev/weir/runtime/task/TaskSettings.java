@@ -16,20 +16,40 @@ import java.util.Objects;
  *                         checkpoints being restored ({@code <dir>/<pipeline>/task-<index>/}); a task wipes its own
  *                         subdirectory when it starts, since it always restores from {@code snapshots}
  * @param stateTuning      memory of the RocksDB state backend (when the pipeline uses it)
+ * @param savepoints       where savepoints are written and read; empty if this instance takes none
  */
 public record TaskSettings(String bootstrapServers, SnapshotStore snapshots, Map<String, String> clientProperties,
-                           Path localDirectory, StateBackendTuning stateTuning) {
+                           Path localDirectory, StateBackendTuning stateTuning,
+                           java.util.Optional<TaskSavepoints> savepoints) {
     public TaskSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(localDirectory, "localDirectory");
         Objects.requireNonNull(stateTuning, "stateTuning");
+        Objects.requireNonNull(savepoints, "savepoints");
         clientProperties = Map.copyOf(clientProperties);
+    }
+
+    public TaskSettings(String bootstrapServers, SnapshotStore snapshots, Map<String, String> clientProperties,
+                        Path localDirectory, StateBackendTuning stateTuning) {
+        this(bootstrapServers, snapshots, clientProperties, localDirectory, stateTuning, java.util.Optional.empty());
     }
 
     public TaskSettings(String bootstrapServers, SnapshotStore snapshots, Map<String, String> clientProperties,
                         Path localDirectory) {
         this(bootstrapServers, snapshots, clientProperties, localDirectory, StateBackendTuning.DEFAULTS);
+    }
+
+    /** These settings with savepoints in {@code store}. */
+    public TaskSettings withSavepoints(TaskSavepoints store) {
+        return new TaskSettings(bootstrapServers, snapshots, clientProperties, localDirectory, stateTuning,
+                java.util.Optional.of(store));
+    }
+
+    /** The savepoint store, or a clear error if there is none. */
+    TaskSavepoints requireSavepoints() {
+        return savepoints.orElseThrow(() -> new IllegalStateException("no savepoint store is configured for this "
+                + "instance (weir.task.s3.* or a savepoint directory)"));
     }
 
     /** With the local directory {@code <java.io.tmpdir>/weir-tasks}. */

@@ -81,6 +81,29 @@ public final class WatermarkCombiner implements Checkpointed {
         return new Snapshot(watermarks.clone(), idle.clone(), combined);
     }
 
+    /**
+     * Combines the snapshots of several tasks (a rescale): each input's watermark is its smallest over them (and so is
+     * the combined one); every input starts active.
+     */
+    @Override
+    public void restoreStates(java.util.List<Object> states) {
+        java.util.Arrays.fill(watermarks, Long.MAX_VALUE);
+        combined = Long.MAX_VALUE;
+        for (Object state : states) {
+            Snapshot s = Snapshots.expect(state, Snapshot.class, "watermark combiner");
+            if (s.watermarks().length != watermarks.length) {
+                throw new IllegalArgumentException("the snapshot combines " + s.watermarks().length
+                        + " inputs, this combiner " + watermarks.length);
+            }
+            for (int i = 0; i < watermarks.length; i++) {
+                watermarks[i] = Math.min(watermarks[i], s.watermarks()[i]);
+            }
+            combined = Math.min(combined, s.combined());
+        }
+        java.util.Arrays.fill(idle, false);
+        allIdle = false;
+    }
+
     @Override
     public void restoreState(Object state) {
         Snapshot s = Snapshots.expect(state, Snapshot.class, "watermark combiner");

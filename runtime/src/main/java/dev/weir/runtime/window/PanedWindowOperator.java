@@ -278,4 +278,18 @@ public final class PanedWindowOperator<K, T> implements Operator, Input<T>, Chec
         expiryTimers.restoreState(s.expiryTimers(), backend::ownsKey);
         contents.restoreState(s.contents());
     }
+
+    /** A rescale: this task's key groups and their timers from every snapshot; the smallest watermark. */
+    @Override
+    public void restoreStates(java.util.List<Object> states) {
+        java.util.List<Snapshot> all = states.stream().map(o -> Snapshots.expect(o, Snapshot.class,
+                "window operator (tumbling/sliding, default trigger)")).toList();
+        watermark = dev.weir.runtime.checkpoint.Checkpointed.minOf(all, Snapshot::watermarkMillis);
+        for (Snapshot s : all) {
+            backend.restoreState(s.state());
+            fireTimers.restoreState(s.fireTimers(), backend::ownsKey);
+            expiryTimers.restoreState(s.expiryTimers(), backend::ownsKey);
+        }
+        contents.restoreStates(all.stream().map(Snapshot::contents).toList());
+    }
 }

@@ -337,6 +337,21 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T>, 
         contents.restoreState(s.contents());
     }
 
+    /** A rescale: this task's key groups and their timers from every snapshot; the smallest watermark. */
+    @Override
+    public void restoreStates(java.util.List<Object> states) {
+        java.util.List<Snapshot> all = states.stream().map(o -> Snapshots.expect(o, Snapshot.class,
+                "window operator (merging windows or custom trigger)")).toList();
+        watermark = dev.weir.runtime.checkpoint.Checkpointed.minOf(all, Snapshot::watermarkMillis);
+        inputEnded = all.stream().allMatch(Snapshot::inputEnded);
+        for (Snapshot s : all) {
+            backend.restoreState(s.state());
+            eventTimers.restoreState(s.eventTimers(), backend::ownsKey);
+            processingTimers.restoreState(s.processingTimers(), backend::ownsKey);
+        }
+        contents.restoreStates(all.stream().map(Snapshot::contents).toList());
+    }
+
     /** Trigger context bound to the current key and window. */
     private final class Context implements TriggerContext {
         K key;

@@ -40,6 +40,10 @@ public abstract sealed class WindowContents<K, T, S> {
     public void restoreState(Object state) {
     }
 
+    /** Restores what several tasks' {@link #snapshotState()} returned (a rescale); each may be null. */
+    public void restoreStates(java.util.List<Object> states) {
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <K, T> WindowContents<K, T, Object> of(WindowFunctionRef ref, OperatorContext ctx, Object config,
                                                          Output<Object> output) {
@@ -114,6 +118,19 @@ public abstract sealed class WindowContents<K, T, S> {
         public void restoreState(Object state) {
             nextArrival = state == null ? 0 : dev.weir.runtime.checkpoint.Snapshots.expect(state, Long.class,
                     "process-window function's element buffers");
+        }
+
+        /** The largest sequence: restored elements stay before new ones. */
+        @Override
+        public void restoreStates(java.util.List<Object> states) {
+            long max = 0;
+            for (Object state : states) {
+                if (state != null) {
+                    max = Math.max(max, dev.weir.runtime.checkpoint.Snapshots.expect(state, Long.class,
+                            "process-window function's element buffers"));
+                }
+            }
+            nextArrival = max;
         }
 
         @Override

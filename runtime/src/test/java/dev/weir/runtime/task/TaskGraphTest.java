@@ -33,9 +33,9 @@ class TaskGraphTest {
     void aSingleTaskOwnsEveryKeyGroupAndKeepsItsKeyBysInProcess() {
         PipelineGraph graph = counts();
         TaskId task = new TaskId("counts", 0, 1);
-        PipelineGraph t = TaskGraph.forTask(graph, task, null, null, new TaskReaders(java.util.Map.of()),
+        PipelineGraph t = TaskGraph.forTask(graph, task, "", null, null, new TaskReaders(java.util.Map.of()), new TaskShuffles(),
                 getClass().getClassLoader());
-        assertThat(TaskGraph.shuffleTopics(graph, task)).isEmpty();
+        assertThat(TaskGraph.shuffleTopics(graph, task, "")).isEmpty();
         assertThat(t.nodes()).hasSize(graph.nodes().size());
         assertThat(t.edges()).isEqualTo(graph.edges());
         assertThat(((SourceNode<?>) t.node("numbers")).source().partitions()).isEqualTo(7);
@@ -46,9 +46,9 @@ class TaskGraphTest {
         PipelineGraph graph = counts();
         TaskId task = new TaskId("counts", 1, 3);
 
-        PipelineGraph t = TaskGraph.forTask(graph, task, null, null, new TaskReaders(java.util.Map.of()), getClass().getClassLoader());
+        PipelineGraph t = TaskGraph.forTask(graph, task, "", null, null, new TaskReaders(java.util.Map.of()), new TaskShuffles(), getClass().getClassLoader());
 
-        assertThat(TaskGraph.shuffleTopics(graph, task)).containsExactly("weir.counts.shuffle.by-parity");
+        assertThat(TaskGraph.shuffleTopics(graph, task, "")).containsExactly("weir.counts.shuffle.by-parity");
         SourceNode<?> numbers = (SourceNode<?>) t.node("numbers");
         assertThat(numbers.source().partitions()).as("partitions 1 and 4 of 7").isEqualTo(2);
         assertThat(t.node("by-parity.shuffle-out")).isInstanceOf(SinkNode.class);

@@ -17,11 +17,11 @@ class TaskUnitsTest {
     void shuffleRecordsRoundTripDataAndControl() {
         ShuffleCodec codec = new ShuffleCodec(getClass().getClassLoader());
         Bid bid = new Bid("a-1", 42, List.of("x", "y"));
-        ShuffleCodec.Decoded d = codec.decode(codec.data(-5L, bid));
+        ShuffleCodec.Decoded d = codec.decode(codec.data(1, -5L, bid));
         assertThat(d.kind()).isEqualTo(ShuffleCodec.DATA);
         assertThat(d.timestampMillis()).isEqualTo(-5L);
         assertThat(d.value()).isEqualTo(bid);
-        assertThat(codec.decode(codec.data(7, 3L)).value()).isEqualTo(3L).isInstanceOf(Long.class);
+        assertThat(codec.decode(codec.data(0, 7, 3L)).value()).isEqualTo(3L).isInstanceOf(Long.class);
 
         ShuffleCodec.Decoded wm = codec.decode(ShuffleCodec.control(ShuffleCodec.WATERMARK, 2, Long.MAX_VALUE));
         assertThat(wm.kind()).isEqualTo(ShuffleCodec.WATERMARK);

@@ -6,6 +6,9 @@ import dev.weir.runtime.graph.PipelineOptions;
 import dev.weir.runtime.graph.StateBackendKind;
 import dev.weir.runtime.checkpoint.store.S3Config;
 import dev.weir.runtime.checkpoint.store.S3ObjectStore;
+import dev.weir.runtime.checkpoint.store.FileSystemObjectStore;
+import dev.weir.runtime.checkpoint.store.ObjectStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,7 +20,9 @@ import java.util.Map;
  *
  * <p>Arguments {@code key=value}: bootstrap, kind (window|join), pipeline, index, parallelism, snapshots (a directory,
  * or {@code s3:<key prefix>} for the S3 store of the {@code WEIR_S3_*} environment), local (the task's scratch
- * directory), state (HEAP|ROCKSDB), in, in2, dlq, out, guarantee, interval (ms), throttle (sleep 1 ms every n records).
+ * directory), state (HEAP|ROCKSDB), in, in2, dlq, out, guarantee, interval (ms), throttle (sleep 1 ms every n records),
+ * restore (a savepoint path to start from), trigger (a file: once it exists, the task stops with a savepoint at the
+ * path the file holds). Savepoints go to the snapshot store's kind: the S3 store, or {@code <snapshots>/savepoints}.
  */
 public final class TaskWorker {
     private TaskWorker() {
@@ -28,6 +33,22 @@ public final class TaskWorker {
         S3Config c = S3Config.fromEnvironment(System.getenv()).orElseThrow(() -> new IllegalStateException(
                 S3Config.ENDPOINT + " is not set: start the S3 server with dev/s3.sh (dev/test.sh does)"));
         return new S3Config(c.endpoint(), c.region(), c.bucket(), c.accessKey(), c.secretKey(), prefix);
+    }
+
+    /** A daemon thread that asks {@code runner} to stop with a savepoint once {@code trigger} exists. */
+    private static void watchTrigger(Path trigger, TaskRunner runner) {
+        Thread t = new Thread(() -> {
+            try {
+                while (!Files.exists(trigger)) {
+                    Thread.sleep(20);
+                }
+                runner.stopWithSavepoint(Files.readString(trigger).trim());
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+        }, "savepoint-trigger");
+        t.setDaemon(true);
+        t.start();
     }
 
     public static void main(String[] args) {
@@ -53,12 +74,22 @@ public final class TaskWorker {
             TaskId task = new TaskId(a.get("pipeline"), Integer.parseInt(a.get("index")),
                     Integer.parseInt(a.get("parallelism")));
             String snapshots = a.get("snapshots");
-            SnapshotStore store = snapshots.startsWith("s3:")
-                    ? new S3SnapshotStore(new S3ObjectStore(s3(snapshots.substring(3))))
+            boolean s3 = snapshots.startsWith("s3:");
+            SnapshotStore store = s3 ? new S3SnapshotStore(new S3ObjectStore(s3(snapshots.substring(3))))
                     : new LocalSnapshotStore(Path.of(snapshots));
+            ObjectStore savepointStore = s3 ? new S3ObjectStore(s3(snapshots.substring(3)))
+                    : new FileSystemObjectStore(Path.of(snapshots, "savepoints"));
             TaskSettings settings = new TaskSettings(bootstrap, store, Map.of(),
-                    Path.of(a.getOrDefault("local", System.getProperty("java.io.tmpdir") + "/weir-tasks")));
-            new TaskRunner(graph, task, settings).run();
+                    Path.of(a.getOrDefault("local", System.getProperty("java.io.tmpdir") + "/weir-tasks")))
+                    .withSavepoints(new TaskSavepoints(savepointStore));
+            TaskRunner runner = new TaskRunner(graph, task, settings);
+            if (a.containsKey("restore")) {
+                runner.fromSavepoint(a.get("restore"));
+            }
+            if (a.containsKey("trigger")) {
+                watchTrigger(Path.of(a.get("trigger")), runner);
+            }
+            runner.run();
             System.out.println("task " + task + " finished");
             System.exit(0);
         } catch (Throwable t) {

@@ -1,15 +1,12 @@
 package dev.weir.runtime.state.rocksdb;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.Serializer;
-import com.esotericsoftware.kryo.SerializerFactory;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import com.esotericsoftware.kryo.serializers.CompatibleFieldSerializer.CompatibleFieldSerializerConfig;
-import com.esotericsoftware.kryo.serializers.EnumNameSerializer;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import dev.weir.api.window.Window;
+import dev.weir.runtime.checkpoint.EvolvingKryo;
 import dev.weir.runtime.state.VoidNamespace;
 import java.nio.charset.StandardCharsets;
 import org.objenesis.strategy.StdInstantiatorStrategy;
@@ -49,18 +46,7 @@ final class StateSerializer {
         kryo.setRegistrationRequired(false);
         kryo.setReferences(false);
         kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
-        CompatibleFieldSerializerConfig fields = new CompatibleFieldSerializerConfig();
-        fields.setChunkedEncoding(true);
-        kryo.setDefaultSerializer(new SerializerFactory.CompatibleFieldSerializerFactory(fields));
-        // Added defaults take precedence over Kryo's built-in ones (its positional RecordSerializer, EnumSerializer).
-        kryo.addDefaultSerializer(Record.class, new SerializerFactory.BaseSerializerFactory<>() {
-            @Override
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            public Serializer newSerializer(Kryo k, Class type) {
-                return new EvolvingRecordSerializer<>(type);
-            }
-        });
-        kryo.addDefaultSerializer(Enum.class, EnumNameSerializer.class);
+        EvolvingKryo.configure(kryo);
         ImmutableCollectionsSerializers.addDefaultSerializers(kryo);
         kryo.setClassLoader(classLoader == null ? StateSerializer.class.getClassLoader() : classLoader);
     }

@@ -1,4 +1,4 @@
-package dev.weir.runtime.state.rocksdb;
+package dev.weir.runtime.checkpoint;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;

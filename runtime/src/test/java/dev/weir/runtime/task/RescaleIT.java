@@ -1,0 +1,248 @@
+package dev.weir.runtime.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weir.runtime.kafka.KafkaTestSupport;
+import dev.weir.runtime.serde.JsonSerde;
+import dev.weir.runtime.task.ExactlyOncePipelines.Event;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Rescaling through a savepoint, on the real broker, with task processes ({@link TaskWorker}): a pipeline runs as
+ * N processes, is stopped with a savepoint in the middle of its input, and resumes from the savepoint as M processes;
+ * the committed output of both runs together must equal the brute-force result over the whole input, record for
+ * record. The second run also loses a task to {@code kill -9} right after it restored the savepoint, so a task of the
+ * new run that has no checkpoint of its own yet restores the savepoint again.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class RescaleIT {
+    private static final int PARTITIONS = 6;
+    private KafkaTestSupport kafka;
+    private Path work;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        kafka = new KafkaTestSupport();
+        work = Files.createDirectories(Path.of("target", "rescale-it"));
+    }
+
+    @AfterAll
+    void tearDown() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private List<Event> produce(String topic, int n, int keys, long seed) throws Exception {
+        JsonSerde<Event> events = JsonSerde.of(Event.class);
+        List<List<Event>> parts = ExactlyOncePipelines.generate(n, keys, PARTITIONS, seed);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        List<Event> all = new ArrayList<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            for (Event e : parts.get(p)) {
+                records.add(new ProducerRecord<>(topic, p, e.ts(), e.key().getBytes(StandardCharsets.UTF_8),
+                        events.serialize(e)));
+                all.add(e);
+            }
+        }
+        kafka.sendAll(records);
+        return all;
+    }
+
+    private <T> List<String> committed(String topic, Class<T> type, Function<T, String> describe) throws Exception {
+        JsonSerde<T> serde = JsonSerde.of(type);
+        List<String> result = new ArrayList<>();
+        List<String> raw = new ArrayList<>(); // partition@offset value: the order of the output, for a failure
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(topic)) {
+            result.add(describe.apply(serde.deserialize(r.value())));
+            raw.add(r.partition() + "@" + r.offset() + " " + describe.apply(serde.deserialize(r.value())));
+        }
+        Files.write(work.resolve(topic + "-committed.txt"), raw);
+        result.sort(null);
+        return result;
+    }
+
+    /** Keyed window count, RocksDB state and checkpoints and savepoint in S3: 2 processes, savepoint, 3 processes. */
+    @Test
+    void windowCountRescalesFromTwoToThreeProcessesThroughAnS3SavepointExactly() throws Exception {
+        String in = kafka.createTopic("weir-rescale-in", PARTITIONS);
+        String out = kafka.createTopic("weir-rescale-counts", 3);
+        List<Event> input = produce(in, 40_000, 300, 31);
+        String pipeline = "rescale-" + in.substring(in.lastIndexOf('-') + 1);
+        List<String> args = List.of("kind=window", "in=" + in, "out=" + out, "state=ROCKSDB", "interval=300");
+        String store = "s3:rescale-it-" + System.nanoTime();
+
+        int firstRun = stopWithSavepoint(new Run(pipeline, 2, store, args, "throttle=1"), pipeline + "/before-rescale");
+        assertThat(firstRun).as("records committed before the savepoint").isPositive();
+        new Run(pipeline, 3, store, args, "restore=" + pipeline + "/before-rescale").runKillingOnceAfterRestore();
+
+        List<String> actual = committed(out, ExactlyOncePipelines.WindowCount.class, ExactlyOncePipelines::describe);
+        assertThat(actual.size()).as("the first run stopped in the middle").isGreaterThan(firstRun);
+        assertExact(actual, ExactlyOncePipelines.expectedCounts(input), pipeline);
+    }
+
+    /** Interval join over two shuffles (a two-input keyed operator), heap state, local store: 3 processes, then 2. */
+    @Test
+    void shuffledIntervalJoinRescalesFromThreeToTwoProcessesExactly() throws Exception {
+        String orders = kafka.createTopic("weir-rescale-orders", PARTITIONS);
+        String payments = kafka.createTopic("weir-rescale-payments", PARTITIONS);
+        String out = kafka.createTopic("weir-rescale-joined", 3);
+        List<Event> left = produce(orders, 20_000, 2_000, 41);
+        List<Event> right = produce(payments, 20_000, 2_000, 42);
+        String pipeline = "rescale-join-" + orders.substring(orders.lastIndexOf('-') + 1);
+        List<String> args = List.of("kind=join", "in=" + orders, "in2=" + payments, "out=" + out, "interval=300");
+        String store = Files.createDirectories(work.resolve("store-" + pipeline)).toAbsolutePath().toString();
+
+        int firstRun = stopWithSavepoint(new Run(pipeline, 3, store, args, "throttle=4"), "join/scale-in");
+        assertThat(firstRun).as("records committed before the savepoint").isPositive();
+        new Run(pipeline, 2, store, args, "restore=join/scale-in").runKillingOnceAfterRestore();
+
+        List<String> actual = committed(out, ExactlyOncePipelines.Joined.class, ExactlyOncePipelines::describe);
+        assertThat(actual.size()).as("the first run stopped in the middle").isGreaterThan(firstRun);
+        List<String> expected = ExactlyOncePipelines.expectedJoin(left, right);
+        assertThat(expected).hasSizeGreaterThan(1_000);
+        assertExact(actual, expected, pipeline);
+    }
+
+    private void assertExact(List<String> actual, List<String> expected, String pipeline) throws Exception {
+        if (actual.equals(expected)) {
+            return;
+        }
+        Files.write(work.resolve(pipeline + "-failed-actual.txt"), actual);
+        Files.write(work.resolve(pipeline + "-failed-expected.txt"), expected);
+        List<String> missing = new ArrayList<>(expected);
+        actual.forEach(missing::remove);
+        List<String> extra = new ArrayList<>(actual);
+        expected.forEach(extra::remove);
+        org.junit.jupiter.api.Assertions.fail("the committed output has " + actual.size() + " records, the oracle "
+                + expected.size() + "; missing " + missing.size() + " (e.g. " + missing.subList(0,
+                Math.min(10, missing.size())) + "), unexpected or duplicated " + extra.size() + " (e.g. "
+                + extra.subList(0, Math.min(10, extra.size())) + ")");
+    }
+
+    /**
+     * Starts {@code run}, lets it process until it committed some output, asks every task for a savepoint at {@code path}, and waits
+     * until all wrote their part and exited. Returns the number of output records committed by then.
+     */
+    private int stopWithSavepoint(Run run, String path) throws Exception {
+        run.startAll();
+        for (int i = 0; i < run.parallelism; i++) {
+            run.awaitLog(i, "starting fresh");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (kafka.readAll(run.outTopic()).isEmpty()) { // some windows fired and committed: mid-stream
+            assertThat(System.nanoTime()).as("the first run commits output within 90 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        Files.writeString(run.trigger, path);
+        run.awaitAll();
+        for (int i = 0; i < run.parallelism; i++) {
+            assertThat(Files.readString(run.log(i))).contains("savepoint part written");
+        }
+        return kafka.readAll(run.outTopic()).size();
+    }
+
+    /** The task processes of one run of a pipeline. */
+    private final class Run {
+        final String pipeline;
+        final int parallelism;
+        final String store;
+        final List<String> args;
+        final Path trigger;
+        final Process[] workers;
+        final int[] starts;
+
+        Run(String pipeline, int parallelism, String store, List<String> args, String extraArg) throws Exception {
+            this.pipeline = pipeline;
+            this.parallelism = parallelism;
+            this.store = store;
+            this.args = new ArrayList<>(args);
+            this.args.add(extraArg);
+            this.trigger = work.resolve(pipeline + "-p" + parallelism + "-trigger");
+            Files.deleteIfExists(trigger);
+            this.args.add("trigger=" + trigger.toAbsolutePath());
+            this.workers = new Process[parallelism];
+            this.starts = new int[parallelism];
+        }
+
+        String outTopic() {
+            return args.stream().filter(a -> a.startsWith("out=")).findFirst().orElseThrow().substring(4);
+        }
+
+        Path log(int task) {
+            return work.resolve(pipeline + "-p" + parallelism + "-task" + task + "-start" + (starts[task] - 1) + ".log");
+        }
+
+        void start(int task) throws Exception {
+            Path local = work.resolve("local-" + pipeline + "-" + task);
+            if (Files.exists(local)) {
+                LocalSnapshotStore.deleteTree(local); // a new machine: everything comes from the stores
+            }
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                    "-Dorg.slf4j.simpleLogger.log.dev.weir.runtime.task=info",
+                    "-cp", System.getProperty("java.class.path"),
+                    TaskWorker.class.getName(),
+                    "bootstrap=" + KafkaTestSupport.BOOTSTRAP, "pipeline=" + pipeline, "index=" + task,
+                    "parallelism=" + parallelism, "snapshots=" + store, "local=" + local.toAbsolutePath()));
+            cmd.addAll(args);
+            starts[task]++;
+            File logFile = log(task).toFile();
+            workers[task] = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(logFile)).start();
+        }
+
+        void startAll() throws Exception {
+            for (int i = 0; i < parallelism; i++) {
+                start(i);
+            }
+        }
+
+        void awaitLog(int task, String text) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(log(task)).contains(text)) {
+                assertThat(workers[task].isAlive()).as("task %d alive; log %s", task, log(task)).isTrue();
+                assertThat(System.nanoTime()).as("task %d logs '%s' within 60 s; log %s", task, text, log(task))
+                        .isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+
+        /** Starts all tasks; kills task 0 with SIGKILL once it restored the savepoint, restarts it, awaits all. */
+        void runKillingOnceAfterRestore() throws Exception {
+            startAll();
+            awaitLog(0, "restoring savepoint");
+            Thread.sleep(300);
+            if (workers[0].isAlive()) {
+                workers[0].destroyForcibly();
+                workers[0].waitFor();
+                start(0);
+            }
+            awaitAll();
+        }
+
+        void awaitAll() throws Exception {
+            for (int i = 0; i < parallelism; i++) {
+                assertThat(workers[i].waitFor(180, TimeUnit.SECONDS)).as("task %d finishes; log %s", i, log(i)).isTrue();
+                assertThat(workers[i].exitValue()).as("task %d exit code; log %s", i, log(i)).isZero();
+            }
+        }
+    }
+}
