@@ -55,6 +55,24 @@ public interface InstanceConfig {
 
         /** {@code weir.task.rocksdb-write-buffers}: the memtable budget within the block cache. Default 32M. */
         Optional<io.quarkus.runtime.configuration.MemorySize> rocksdbWriteBuffers();
+
+        /**
+         * {@code weir.task.savepoints}: a directory for savepoints (shared by the instances) when no S3 store is
+         * configured; with {@code weir.task.s3.*} savepoints go to the S3 store under {@code savepoints/}.
+         */
+        Optional<Path> savepoints();
+
+        /**
+         * {@code weir.task.restore-savepoint}: start the task from this savepoint (a path as given to
+         * {@code POST /weir/savepoint}), taken at any parallelism, unless the task has a checkpoint of its own since.
+         */
+        Optional<String> restoreSavepoint();
+
+        /**
+         * {@code weir.task.control-token}: the bearer token {@code POST /weir/savepoint} requires; without it the
+         * endpoint refuses every request.
+         */
+        Optional<String> controlToken();
     }
 
     /** Where an S3-compatible checkpoint store is; the secret comes from configuration, never from logs. */

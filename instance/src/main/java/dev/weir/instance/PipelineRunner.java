@@ -1,5 +1,7 @@
 package dev.weir.instance;
 
+import dev.weir.runtime.checkpoint.store.FileSystemObjectStore;
+import dev.weir.runtime.checkpoint.store.ObjectStore;
 import dev.weir.runtime.checkpoint.store.S3Config;
 import dev.weir.runtime.checkpoint.store.S3ObjectStore;
 import dev.weir.runtime.engine.JobResult;
@@ -14,6 +16,7 @@ import dev.weir.runtime.task.S3SnapshotStore;
 import dev.weir.runtime.task.SnapshotStore;
 import dev.weir.runtime.task.TaskId;
 import dev.weir.runtime.task.TaskRunner;
+import dev.weir.runtime.task.TaskSavepoints;
 import dev.weir.runtime.task.TaskSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,6 +44,7 @@ public class PipelineRunner {
     private final PipelineStatus status;
     private final PipelineMetrics metrics;
     private Thread thread;
+    private volatile TaskRunner task;
 
     PipelineRunner(InstanceConfig config, PipelineStatus status, PipelineMetrics metrics) {
         this.config = config;
@@ -58,6 +63,11 @@ public class PipelineRunner {
             thread.interrupt();
             thread.join(STOP_TIMEOUT.toMillis());
         }
+    }
+
+    /** The running task, in task mode, once it was created. */
+    Optional<TaskRunner> task() {
+        return Optional.ofNullable(task);
     }
 
     private void run() {
@@ -82,25 +92,35 @@ public class PipelineRunner {
     private JobResult runTask(PipelineGraph graph, InstanceConfig.Task task) throws Exception {
         TaskId id = new TaskId(graph.name(), task.index(), task.parallelism());
         SnapshotStore store;
+        ObjectStore savepointStore;
         if (task.s3().isPresent()) {
             InstanceConfig.S3 s3 = task.s3().get();
-            store = new S3SnapshotStore(new S3ObjectStore(new S3Config(s3.endpoint(),
-                    s3.region().orElse(S3Config.DEFAULT_REGION), s3.bucket(), s3.accessKey(), s3.secretKey(),
-                    s3.prefix().orElse(""))));
+            S3Config s3Config = new S3Config(s3.endpoint(), s3.region().orElse(S3Config.DEFAULT_REGION), s3.bucket(),
+                    s3.accessKey(), s3.secretKey(), s3.prefix().orElse(""));
+            store = new S3SnapshotStore(new S3ObjectStore(s3Config));
+            savepointStore = new S3ObjectStore(s3Config);
         } else {
-            store = new LocalSnapshotStore(task.snapshots().orElseThrow(() -> new IllegalArgumentException(
-                    "task mode needs a checkpoint store: set weir.task.s3.* or weir.task.snapshots")));
+            Path snapshots = task.snapshots().orElseThrow(() -> new IllegalArgumentException(
+                    "task mode needs a checkpoint store: set weir.task.s3.* or weir.task.snapshots"));
+            store = new LocalSnapshotStore(snapshots);
+            savepointStore = new FileSystemObjectStore(task.savepoints().orElse(snapshots.resolve("savepoints")));
         }
         StateBackendTuning tuning = new StateBackendTuning(
                 task.rocksdbBlockCache().map(m -> m.asLongValue()).orElse(StateBackendTuning.DEFAULTS.blockCacheBytes()),
                 task.rocksdbWriteBuffers().map(m -> m.asLongValue())
                         .orElse(StateBackendTuning.DEFAULTS.writeBufferBytes()));
         TaskSettings settings = new TaskSettings(task.kafkaBootstrap(), store, Map.of(), task.localDir()
-                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "weir-tasks")), tuning);
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "weir-tasks")), tuning)
+                .withSavepoints(new TaskSavepoints(savepointStore));
         LOG.infof("running task %s (%s, checkpoint every %s, %s state, checkpoints in %s)", id,
                 graph.options().deliveryGuarantee(), graph.options().checkpointInterval(),
                 graph.options().stateBackend(), store);
         TaskRunner runner = new TaskRunner(graph, id, settings);
+        task.restoreSavepoint().ifPresent(path -> {
+            LOG.infof("task %s starts from savepoint %s unless it has a checkpoint of its own", id, path);
+            runner.fromSavepoint(path);
+        });
+        this.task = runner;
         metrics.registerStateMemory(graph.name(), runner::stateNativeMemoryBytes);
         return runner.run(live -> metrics.publish(graph.name(), live));
     }

@@ -115,11 +115,150 @@ class InstanceTaskModeIT {
         }
     }
 
+    /**
+     * Rescale through a savepoint with packaged instances: two instances run an unbounded source, get
+     * {@code POST /weir/savepoint} (a request without the token is refused), write their parts to S3 and finish; more
+     * input arrives; three instances started with {@code weir.task.restore-savepoint} finish the (now bounded) input.
+     * The two runs' committed output together equals the brute-force count over all input.
+     */
+    @Test
+    void twoInstancesStopWithASavepointAndThreeResumeFromItExactly() throws Exception {
+        try (KafkaTestSupport kafka = new KafkaTestSupport()) {
+            String in = kafka.createTopic("weir-instance-rescale-clicks", 4);
+            String out = kafka.createTopic("weir-instance-rescale-counts", 2);
+            Map<String, Long> expected = writeClicks(kafka, in, 0, 10_000, 3);
+            Path work = Files.createDirectories(Path.of("target", "task-mode-it"));
+            String pipeline = "instance-rescale-" + in.substring(in.lastIndexOf('-') + 1);
+            Path unbounded = writeSpec(work.resolve(pipeline + "-unbounded.json"), pipeline, in, out, false);
+            Path bounded = writeSpec(work.resolve(pipeline + "-bounded.json"), pipeline, in, out, true);
+            String prefix = "instance-rescale-it-" + System.nanoTime();
+            String savepoint = pipeline + "/rescale-to-3";
+            HttpClient http = HttpClient.newHttpClient();
+
+            List<Process> first = new ArrayList<>();
+            try {
+                for (int i = 0; i < 2; i++) {
+                    first.add(startInstance(work, unbounded, pipeline + "-p2-" + i, i, 2, prefix, PORTS[i], List.of()));
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                while (kafka.readAll(out).isEmpty()) {
+                    assertThat(System.nanoTime()).as("the first run commits output").isLessThan(deadline);
+                    Thread.sleep(250);
+                }
+                assertThat(postSavepoint(http, PORTS[0], savepoint, "wrong-token").statusCode()).isEqualTo(401);
+                for (int i = 0; i < 2; i++) {
+                    HttpResponse<String> r = postSavepoint(http, PORTS[i], savepoint, CONTROL_TOKEN);
+                    assertThat(r.statusCode()).as("savepoint request: %s", r.body()).isEqualTo(202);
+                }
+                for (int i = 0; i < 2; i++) {
+                    awaitFinished(PORTS[i], first.get(i));
+                }
+            } finally {
+                first.forEach(Process::destroy);
+            }
+            int beforeRescale = kafka.readAll(out).size();
+            expected = merge(expected, writeClicks(kafka, in, 10_000, 10_000, 4));
+
+            int[] ports = {18183, 18184, 18185};
+            List<Process> second = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    second.add(startInstance(work, bounded, pipeline + "-p3-" + i, i, 3, prefix, ports[i],
+                            List.of("-Dweir.task.restore-savepoint=" + savepoint)));
+                }
+                for (int i = 0; i < 3; i++) {
+                    awaitFinished(ports[i], second.get(i));
+                }
+            } finally {
+                second.forEach(Process::destroy);
+            }
+
+            Map<String, Long> actual = counts(kafka, out);
+            assertThat(beforeRescale).as("output before the savepoint").isPositive().isLessThan(actual.size());
+            assertThat(actual).isEqualTo(expected);
+        }
+    }
+
+    private static final String CONTROL_TOKEN = "it-control-token";
+
+    private static HttpResponse<String> postSavepoint(HttpClient http, int port, String path, String token)
+            throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/weir/savepoint?path="
+                        + java.net.URLEncoder.encode(path, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Path writeSpec(Path file, String pipeline, String in, String out, boolean stopAtEnd)
+            throws Exception {
+        Files.writeString(file, """
+                {"specVersion": 1, "name": "%s",
+                 "options": {"delivery": "exactly-once", "checkpointInterval": "PT0.5S", "stateBackend": "rocksdb"},
+                 "nodes": [
+                   {"name": "clicks", "type": "source",
+                    "connector": {"type": "kafka", "bootstrapServers": "%s", "topic": "%s", "valueType": "json",
+                                  "startPosition": "earliest", "stopAtEnd": %s},
+                    "watermarks": {"maxOutOfOrderness": "PT5S"}},
+                   {"name": "by-user", "type": "keyBy", "field": "user"},
+                   {"name": "per-10s", "type": "window", "window": {"type": "tumbling", "size": "PT10S"},
+                    "function": {"builtin": "count"}},
+                   {"name": "counts", "type": "sink",
+                    "connector": {"type": "kafka", "bootstrapServers": "%2$s", "topic": "%s", "keyField": "key",
+                                  "valueFormat": "json"}}],
+                 "edges": [{"from": "clicks", "to": "by-user"}, {"from": "by-user", "to": "per-10s"},
+                           {"from": "per-10s", "to": "counts"}]}
+                """.formatted(pipeline, KafkaTestSupport.BOOTSTRAP, in, stopAtEnd, out));
+        return file;
+    }
+
+    private static Process startInstance(Path work, Path spec, String name, int index, int parallelism, String prefix,
+                                         int port, List<String> extra) throws Exception {
+        S3Config s3 = S3Config.fromEnvironment(System.getenv()).orElseThrow(() -> new IllegalStateException(
+                S3Config.ENDPOINT + " is not set: start the S3 server with dev/s3.sh (dev/test.sh does)"));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dweir.pipeline.spec=" + spec.toAbsolutePath(),
+                "-Dweir.task.index=" + index, "-Dweir.task.parallelism=" + parallelism,
+                "-Dweir.task.kafka-bootstrap=" + KafkaTestSupport.BOOTSTRAP,
+                "-Dweir.task.s3.endpoint=" + s3.endpoint(), "-Dweir.task.s3.bucket=" + s3.bucket(),
+                "-Dweir.task.s3.access-key=" + s3.accessKey(), "-Dweir.task.s3.secret-key=" + s3.secretKey(),
+                "-Dweir.task.s3.prefix=" + prefix, "-Dweir.task.control-token=" + CONTROL_TOKEN,
+                "-Dweir.task.local-dir=" + work.resolve("local-" + name).toAbsolutePath(),
+                "-Dquarkus.http.port=" + port));
+        cmd.addAll(extra);
+        cmd.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
+        return new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(new File(work.toFile(), name + ".log")).start();
+    }
+
+    private static Map<String, Long> counts(KafkaTestSupport kafka, String topic) throws Exception {
+        Map<String, Long> actual = new TreeMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(topic)) {
+            JsonNode v = json.readTree(r.value());
+            String key = v.get("key").textValue() + "@" + v.get("window").get("startMillis").longValue();
+            assertThat(actual.put(key, v.get("value").longValue())).as("one result per key and window: %s", key)
+                    .isNull();
+        }
+        return actual;
+    }
+
+    private static Map<String, Long> merge(Map<String, Long> a, Map<String, Long> b) {
+        Map<String, Long> result = new TreeMap<>(a);
+        b.forEach((k, v) -> result.merge(k, v, Long::sum));
+        return result;
+    }
+
     private static Map<String, Long> writeClicks(KafkaTestSupport kafka, String topic, int n) throws Exception {
-        Random rnd = new Random(3);
+        return writeClicks(kafka, topic, 0, n, 3);
+    }
+
+    /** Clicks {@code from..from+n-1} (event time {@code BASE + 20 ms * i}, up to 3 s early); the expected counts. */
+    private static Map<String, Long> writeClicks(KafkaTestSupport kafka, String topic, int from, int n, long seed)
+            throws Exception {
+        Random rnd = new Random(seed);
         Map<String, Long> expected = new TreeMap<>();
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < from + n; i++) {
             long ts = BASE + i * 20L - rnd.nextInt(3_000);
             String user = "u" + rnd.nextInt(50);
             byte[] value = ("{\"user\": \"" + user + "\", \"page\": \"/p" + i + "\"}").getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.weir.runtime.task;
 
+import dev.weir.runtime.checkpoint.store.SavepointStorage;
 import dev.weir.runtime.engine.EngineRun;
 import dev.weir.runtime.engine.JobResult;
 import dev.weir.runtime.engine.LocalEngine;
@@ -114,10 +115,13 @@ public final class TaskRunner {
      * windows): its sources stop, the shuffles drain, and the task writes its part of the savepoint after committing
      * everything; {@link #run} then returns. Every task of the pipeline must be asked with the same path; the savepoint
      * is complete when all parts are written ({@link TaskSavepoints#read}). Returns at once; any thread may call it.
+     *
+     * @throws IllegalArgumentException if {@code path} is not a valid savepoint path ({@link SavepointStorage#checkPath})
+     * @throws IllegalStateException    if no savepoint store is configured
      */
     public void stopWithSavepoint(String path) {
         settings.requireSavepoints();
-        savepointRequested = java.util.Objects.requireNonNull(path, "path");
+        savepointRequested = SavepointStorage.checkPath(path);
         KafkaCheckpointCoordinator c = coordinator;
         if (c != null) {
             c.requestSavepoint(path);
@@ -130,8 +134,14 @@ public final class TaskRunner {
      */
     public TaskRunner fromSavepoint(String path) {
         settings.requireSavepoints();
-        this.startFromSavepoint = java.util.Objects.requireNonNull(path, "path");
+        this.startFromSavepoint = SavepointStorage.checkPath(path);
         return this;
+    }
+
+    /** The task, e.g. {@code orders/task-1-of-3}. */
+    @Override
+    public String toString() {
+        return task.toString();
     }
 
     /** Native memory the task's state backends hold now (RocksDB), in bytes; any thread may call it. */
@@ -173,7 +183,8 @@ public final class TaskRunner {
                     committed = Map.of(); // the run the savepoint was taken from committed them: not ours
                 }
             }
-            Optional<RestoredSnapshot> restored = restore(last, local.resolve("restore"));
+            Optional<RestoredSnapshot> restored = savepoint.isPresent() ? Optional.empty()
+                    : restore(last, local.resolve("restore"));
             TaskReaders readers = new TaskReaders(committed);
             if (restored.isPresent() && !restored.get().name().equals(last.get())) {
                 readers.restoreOlderCheckpoint();

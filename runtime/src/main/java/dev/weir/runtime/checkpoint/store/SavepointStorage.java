@@ -85,6 +85,16 @@ public final class SavepointStorage {
         return ManifestRestorer.restore(store, manifest, targetDir, subject);
     }
 
+    /**
+     * {@code savepointPath} if it is a valid path: {@code /}-separated non-empty segments, no leading or trailing
+     * {@code /}, no {@code .} or {@code ..} segments.
+     *
+     * @throws IllegalArgumentException naming the path otherwise
+     */
+    public static String checkPath(String savepointPath) {
+        return CheckpointKeys.checkPrefix(savepointPath, "savepoint path");
+    }
+
     private static String base(String savepointPath) {
         return ROOT + CheckpointKeys.checkPrefix(savepointPath, "savepoint path") + "/";
     }
