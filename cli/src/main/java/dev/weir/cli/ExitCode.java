@@ -12,6 +12,8 @@ public enum ExitCode {
     NOT_FOUND(3),
     /** The named class is not a valid Weir function. */
     NOT_A_FUNCTION(4),
+    /** A runtime instance refused or could not carry out a request (e.g. a savepoint). */
+    REMOTE_FAILED(5),
     /** The command line itself is wrong (unknown option, missing argument). */
     USAGE(64),
     /** A bug in Weir: an unexpected exception. */

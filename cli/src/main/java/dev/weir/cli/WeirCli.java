@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code weir} command. {@link #main} is the only place that exits the process. */
 @Command(name = "weir", mixinStandardHelpOptions = true, versionProvider = WeirCli.Version.class,
         description = "Weir: run, validate and describe stream-processing pipelines.",
-        subcommands = {RunCommand.class, ValidateCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, DescribeCommand.class, SavepointCommand.class,
+                CommandLine.HelpCommand.class})
 public final class WeirCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
