@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
  * {@code stop --savepointPath}). Every task of the pipeline must be asked with the same path; the savepoint is
  * complete when all of them finished (their readiness says FINISHED). Answers 202 with {@code {"task", "savepoint"}}
  * once the request is registered; 401 without the bearer token of {@code weir.task.control-token} (or when none is
- * configured), 404 outside task mode, 409 before the task started, 400 for a bad path.
+ * configured), 404 outside task mode, 409 before the task started, 400 for a bad path or one already used, 503 when the
+ * savepoint store cannot be reached.
  *
  * <p>A plain Vert.x route on the HTTP server the health and metrics endpoints already use, so the instance needs no
  * REST framework for one control call.
@@ -38,7 +39,7 @@ public class SavepointEndpoint {
     }
 
     void routes(@Observes Router router) {
-        router.post("/weir/savepoint").handler(this::stopWithSavepoint);
+        router.post("/weir/savepoint").blockingHandler(this::stopWithSavepoint); // looks into the savepoint store
     }
 
     private void stopWithSavepoint(RoutingContext ctx) {
@@ -64,6 +65,9 @@ public class SavepointEndpoint {
             task.get().stopWithSavepoint(path);
         } catch (IllegalArgumentException | IllegalStateException e) {
             reply(ctx, 400, Map.of("error", e.getMessage()));
+            return;
+        } catch (java.io.IOException e) {
+            reply(ctx, 503, Map.of("error", "cannot reach the savepoint store: " + e.getMessage()));
             return;
         }
         LOG.infof("stop with savepoint %s requested", path);

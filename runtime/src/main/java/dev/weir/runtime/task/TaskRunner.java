@@ -118,9 +118,13 @@ public final class TaskRunner {
      *
      * @throws IllegalArgumentException if {@code path} is not a valid savepoint path ({@link SavepointStorage#checkPath})
      * @throws IllegalStateException    if no savepoint store is configured
+     * @throws IllegalArgumentException if something is stored at {@code path} already
+     * @throws java.io.IOException      if the savepoint store cannot be read
      */
-    public void stopWithSavepoint(String path) {
-        settings.requireSavepoints();
+    public void stopWithSavepoint(String path) throws java.io.IOException {
+        if (settings.requireSavepoints().exists(path)) {
+            throw new IllegalArgumentException("a savepoint exists at " + path + " already: choose another path");
+        }
         savepointRequested = SavepointStorage.checkPath(path);
         KafkaCheckpointCoordinator c = coordinator;
         if (c != null) {

@@ -83,6 +83,11 @@ public final class TaskSavepoints {
         storage.write(partPath(path, task), task.toString(), checkpointId, part, Map.of());
     }
 
+    /** Whether anything (a complete or incomplete savepoint) is stored at {@code path}. */
+    public boolean exists(String path) throws IOException {
+        return !store.list(ROOT + SavepointStorage.checkPath(path) + "/").isEmpty();
+    }
+
     /**
      * Reads the complete savepoint at {@code path}, verifying every part (putting any files under {@code scratch}).
      *

@@ -24,6 +24,8 @@ class TaskSavepointsTest {
         TaskSavepoints savepoints = new TaskSavepoints(new FileSystemObjectStore(dir.resolve("store")));
         savepoints.writePart("orders/before-upgrade", new TaskId("orders", 1, 3), 7, bytes("one"));
         savepoints.writePart("orders/before-upgrade", new TaskId("orders", 0, 3), 9, bytes("zero"));
+        assertThat(savepoints.exists("orders/before-upgrade")).isTrue();
+        assertThat(savepoints.exists("orders/before")).as("a path, not a prefix").isFalse();
 
         assertThatThrownBy(() -> savepoints.read("orders/before-upgrade", dir.resolve("scratch")))
                 .hasMessageContaining("incomplete").hasMessageContaining("[task-2-of-3]");
