@@ -16,6 +16,12 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +56,11 @@ public final class CheckpointStorage {
     private Set<String> knownShared;
     /** The highest checkpoint id uploaded or restored by this instance, 0 before any. */
     private long lastCheckpointId;
+    private final FileDigests digests = new FileDigests();
+    /** Concurrent PUTs of one upload. */
+    static final int UPLOAD_THREADS = 4;
+    /** Created on the first upload of more than one file; daemon threads that end after 30 s idle. */
+    private ExecutorService uploaders;
 
     /**
      * @param store      where objects go (not closed by this class)
@@ -94,17 +105,18 @@ public final class CheckpointStorage {
         SortedMap<String, FileRef> refs = new TreeMap<>();
         int uploaded = 0;
         long bytes = 0;
+        Map<String, Path> missing = new LinkedHashMap<>();
         for (Map.Entry<String, Path> file : sorted.entrySet()) {
-            ContentDigest digest = ContentDigest.of(file.getValue());
+            ContentDigest digest = digests.of(file.getValue());
             String key = keys.shared(digest.sha256());
-            if (!known.contains(key)) {
-                store.put(key, file.getValue());
-                known.add(key);
+            if (!known.contains(key) && missing.putIfAbsent(key, file.getValue()) == null) {
                 uploaded++;
                 bytes += digest.size();
             }
             refs.put(file.getKey(), new FileRef(key, digest.sha256(), digest.size()));
         }
+        putAll(missing);
+        known.addAll(missing.keySet());
         ContentDigest metadataDigest = ContentDigest.of(metadata);
         FileRef metadataRef = new FileRef(keys.metadata(name), metadataDigest.sha256(), metadataDigest.size());
         store.put(metadataRef.objectKey(), metadata);
@@ -112,10 +124,62 @@ public final class CheckpointStorage {
                 checkpointId, name, clock.instant(), metadataRef, refs);
         store.put(keys.manifest(name), ManifestJson.write(manifest));
         lastCheckpointId = Math.max(lastCheckpointId, checkpointId);
+        int digestsReused = digests.endUpload();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        LOG.debug("uploaded checkpoint {} of task {}: {} files uploaded ({} bytes), {} reused, in {} ms", name,
-                keys.taskPrefix(), uploaded, bytes, sorted.size() - uploaded, took.toMillis());
+        LOG.debug("uploaded checkpoint {} of task {}: {} files uploaded ({} bytes), {} reused ({} without hashing "
+                + "again), in {} ms", name, keys.taskPrefix(), uploaded, bytes, sorted.size() - uploaded, digestsReused,
+                took.toMillis());
         return new UploadResult(manifest, uploaded, sorted.size() - uploaded, bytes, took);
+    }
+
+    /**
+     * Stores the files, up to {@link #UPLOAD_THREADS} at a time (an S3 PUT waits on the network more than on this
+     * machine); throws the first failure after all finished.
+     */
+    private void putAll(Map<String, Path> files) throws IOException {
+        if (files.size() <= 1) {
+            for (Map.Entry<String, Path> f : files.entrySet()) {
+                store.put(f.getKey(), f.getValue());
+            }
+            return;
+        }
+        List<Future<?>> puts = new ArrayList<>();
+        for (Map.Entry<String, Path> f : files.entrySet()) {
+            puts.add(uploaders().submit(() -> {
+                store.put(f.getKey(), f.getValue());
+                return null;
+            }));
+        }
+        IOException failure = null;
+        for (Future<?> put : puts) {
+            try {
+                put.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while uploading checkpoint files");
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private ExecutorService uploaders() {
+        if (uploaders == null) {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(UPLOAD_THREADS, UPLOAD_THREADS, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "weir-checkpoint-put-" + keys.taskPrefix());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            uploaders = pool;
+        }
+        return uploaders;
     }
 
     /**
