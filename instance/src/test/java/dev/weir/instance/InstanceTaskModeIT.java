@@ -45,45 +45,14 @@ class InstanceTaskModeIT {
             Map<String, Long> expected = writeClicks(kafka, in, 20_000);
             Path work = Files.createDirectories(Path.of("target", "task-mode-it"));
             String pipeline = "instance-counts-" + in.substring(in.lastIndexOf('-') + 1);
-            Path spec = work.resolve(pipeline + ".json");
-            Files.writeString(spec, """
-                    {"specVersion": 1, "name": "%s",
-                     "options": {"delivery": "exactly-once", "checkpointInterval": "PT0.5S", "stateBackend": "rocksdb"},
-                     "nodes": [
-                       {"name": "clicks", "type": "source",
-                        "connector": {"type": "kafka", "bootstrapServers": "%s", "topic": "%s", "valueType": "json",
-                                      "startPosition": "earliest", "stopAtEnd": true},
-                        "watermarks": {"maxOutOfOrderness": "PT5S"}},
-                       {"name": "by-user", "type": "keyBy", "field": "user"},
-                       {"name": "per-10s", "type": "window", "window": {"type": "tumbling", "size": "PT10S"},
-                        "function": {"builtin": "count"}},
-                       {"name": "counts", "type": "sink",
-                        "connector": {"type": "kafka", "bootstrapServers": "%2$s", "topic": "%s", "keyField": "key",
-                                      "valueFormat": "json"}}],
-                     "edges": [{"from": "clicks", "to": "by-user"}, {"from": "by-user", "to": "per-10s"},
-                               {"from": "per-10s", "to": "counts"}]}
-                    """.formatted(pipeline, KafkaTestSupport.BOOTSTRAP, in, out));
-
-            S3Config s3 = S3Config.fromEnvironment(System.getenv()).orElseThrow(() -> new IllegalStateException(
-                    S3Config.ENDPOINT + " is not set: start the S3 server with dev/s3.sh (dev/test.sh does)"));
+            Path spec = writeSpec(work.resolve(pipeline + ".json"), pipeline, in, out, true);
+            S3Config s3 = S3Config.fromEnvironment(System.getenv()).orElseThrow();
             String prefix = "instance-it-" + System.nanoTime();
             List<Process> instances = new ArrayList<>();
             try {
                 for (int i = 0; i < 2; i++) {
-                    instances.add(new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                            "-Dweir.pipeline.spec=" + spec.toAbsolutePath(),
-                            "-Dweir.task.index=" + i, "-Dweir.task.parallelism=2",
-                            "-Dweir.task.kafka-bootstrap=" + KafkaTestSupport.BOOTSTRAP,
-                            "-Dweir.task.s3.endpoint=" + s3.endpoint(), "-Dweir.task.s3.bucket=" + s3.bucket(),
-                            "-Dweir.task.s3.access-key=" + s3.accessKey(), "-Dweir.task.s3.secret-key=" + s3.secretKey(),
-                            "-Dweir.task.s3.prefix=" + prefix,
-                            "-Dweir.task.local-dir=" + work.resolve("local-" + i).toAbsolutePath(),
-                            "-Dquarkus.http.port=" + PORTS[i],
-                            "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
-                            .redirectErrorStream(true)
-                            .redirectOutput(new File(work.toFile(), pipeline + "-instance" + i + ".log"))
-                            .start());
+                    instances.add(startInstance(work, spec, pipeline + "-instance" + i, i, 2, prefix, PORTS[i],
+                            List.of()));
                 }
                 double nativeMemory = 0;
                 for (int i = 0; i < 2; i++) {
@@ -94,13 +63,7 @@ class InstanceTaskModeIT {
                 instances.forEach(Process::destroy);
             }
 
-            Map<String, Long> actual = new TreeMap<>();
-            ObjectMapper json = new ObjectMapper();
-            for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
-                JsonNode v = json.readTree(r.value());
-                String key = v.get("key").textValue() + "@" + v.get("window").get("startMillis").longValue();
-                assertThat(actual.put(key, v.get("value").longValue())).as("one result per key and window").isNull();
-            }
+            Map<String, Long> actual = counts(kafka, out);
             assertThat(actual).isEqualTo(expected);
             try (S3ObjectStore store = new S3ObjectStore(new S3Config(s3.endpoint(), s3.region(), s3.bucket(),
                     s3.accessKey(), s3.secretKey(), prefix))) {
@@ -211,6 +174,7 @@ class InstanceTaskModeIT {
         return file;
     }
 
+    /** An instance process running task {@code index} of {@code parallelism}, state in the S3 store of the environment. */
     private static Process startInstance(Path work, Path spec, String name, int index, int parallelism, String prefix,
                                          int port, List<String> extra) throws Exception {
         S3Config s3 = S3Config.fromEnvironment(System.getenv()).orElseThrow(() -> new IllegalStateException(

@@ -7,7 +7,6 @@ import dev.weir.runtime.checkpoint.StateCodec;
 import dev.weir.runtime.operator.Operator;
 import dev.weir.runtime.operator.PipelineFailedException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,33 +127,11 @@ final class PlanCheckpointer implements Checkpointer {
         } catch (IllegalArgumentException e) {
             throw new PipelineFailedException(pipeline, "cannot restore: " + e.getMessage(), e);
         }
-        Map<String, Operator> operators = new HashMap<>();
-        for (Operator op : plan.operators) {
-            operators.put(op.name(), op);
-        }
         for (Map.Entry<String, Object> e : snapshot.operators().entrySet()) {
-            Operator op = operators.get(e.getKey());
-            if (op == null) {
-                throw new PipelineFailedException(e.getKey(), "the snapshot has state for this operator, but pipeline '"
-                        + pipeline + "' has no operator of that name", null);
-            }
-            if (!(op instanceof Checkpointed c)) {
-                throw new PipelineFailedException(e.getKey(), "the snapshot has state for this operator, but it is a "
-                        + op.getClass().getSimpleName() + ", which keeps none", null);
-            }
-            put(e.getKey(), c, e.getValue());
-        }
-        Map<String, SourceRunner<?>> sources = new HashMap<>();
-        for (SourceRunner<?> s : plan.sources) {
-            sources.put(s.name(), s);
+            put(e.getKey(), operatorFor(e.getKey(), "snapshot"), e.getValue());
         }
         for (Map.Entry<String, Object> e : snapshot.sources().entrySet()) {
-            SourceRunner<?> s = sources.get(e.getKey());
-            if (s == null) {
-                throw new PipelineFailedException(e.getKey(), "the snapshot has state for this source, but pipeline '"
-                        + pipeline + "' has no source of that name", null);
-            }
-            put(e.getKey(), s, e.getValue());
+            put(e.getKey(), sourceFor(e.getKey(), "snapshot"), e.getValue());
         }
     }
 
@@ -180,34 +157,34 @@ final class PlanCheckpointer implements Checkpointer {
             snapshot.sources().forEach((name, state) ->
                     sourceStates.computeIfAbsent(name, n -> new ArrayList<>()).add(state));
         }
-        Map<String, Operator> operators = new HashMap<>();
+        operatorStates.forEach((name, states) -> putAll(name, operatorFor(name, "savepoint"), states));
+        sourceStates.forEach((name, states) -> putAll(name, sourceFor(name, "savepoint"), states));
+    }
+
+    /** The operator a snapshot's state for {@code name} goes to; fails naming it if there is none that keeps state. */
+    private Checkpointed operatorFor(String name, String snapshotKind) {
         for (Operator op : plan.operators) {
-            operators.put(op.name(), op);
-        }
-        for (Map.Entry<String, List<Object>> e : operatorStates.entrySet()) {
-            Operator op = operators.get(e.getKey());
-            if (op == null) {
-                throw new PipelineFailedException(e.getKey(), "the savepoint has state for this operator, but pipeline '"
-                        + pipeline + "' has no operator of that name", null);
+            if (op.name().equals(name)) {
+                if (op instanceof Checkpointed c) {
+                    return c;
+                }
+                throw new PipelineFailedException(name, "the " + snapshotKind + " has state for this operator, but it "
+                        + "is a " + op.getClass().getSimpleName() + ", which keeps none", null);
             }
-            if (!(op instanceof Checkpointed c)) {
-                throw new PipelineFailedException(e.getKey(), "the savepoint has state for this operator, but it is a "
-                        + op.getClass().getSimpleName() + ", which keeps none", null);
-            }
-            putAll(e.getKey(), c, e.getValue());
         }
-        Map<String, SourceRunner<?>> sources = new HashMap<>();
+        throw new PipelineFailedException(name, "the " + snapshotKind + " has state for this operator, but pipeline '"
+                + pipeline + "' has no operator of that name", null);
+    }
+
+    /** The source a snapshot's state for {@code name} goes to; fails naming it if there is none. */
+    private SourceRunner<?> sourceFor(String name, String snapshotKind) {
         for (SourceRunner<?> s : plan.sources) {
-            sources.put(s.name(), s);
-        }
-        for (Map.Entry<String, List<Object>> e : sourceStates.entrySet()) {
-            SourceRunner<?> s = sources.get(e.getKey());
-            if (s == null) {
-                throw new PipelineFailedException(e.getKey(), "the savepoint has state for this source, but pipeline '"
-                        + pipeline + "' has no source of that name", null);
+            if (s.name().equals(name)) {
+                return s;
             }
-            putAll(e.getKey(), s, e.getValue());
         }
+        throw new PipelineFailedException(name, "the " + snapshotKind + " has state for this source, but pipeline '"
+                + pipeline + "' has no source of that name", null);
     }
 
     private static void putAll(String name, Checkpointed c, List<Object> states) {

@@ -126,10 +126,6 @@ final class SourceRunner<T> implements Checkpointed {
         suspended = true;
     }
 
-    boolean isSuspended() {
-        return suspended;
-    }
-
     /** How often {@link #onPeriodic} must run (watermark emission and idleness checks), ms; MAX_VALUE if never. */
     long periodicIntervalMillis() {
         return periodicIntervalMillis;
@@ -254,8 +250,8 @@ final class SourceRunner<T> implements Checkpointed {
         List<PartitionSnapshot> partitions = new ArrayList<>(readers.length);
         for (int p = 0; p < readers.length; p++) {
             Object reader = finished[p] ? null : checkpointed(readers[p], "reader", p).snapshotState();
-            partitions.add(new PartitionSnapshot(partitionIds[p], reader, checkpointed(generators[p], "watermark generator", p)
-                    .snapshotState(), finished[p]));
+            partitions.add(new PartitionSnapshot(partitionIds[p], reader,
+                    checkpointed(generators[p], "watermark generator", p).snapshotState(), finished[p]));
         }
         return new Snapshot(partitions, combiner.snapshotState(), idle);
     }

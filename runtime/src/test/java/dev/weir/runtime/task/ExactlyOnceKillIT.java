@@ -33,7 +33,6 @@ class ExactlyOnceKillIT {
     private static final int PARALLELISM = 3;
     private static final int PARTITIONS = 6;
     private static final int MIN_KILLS = Integer.getInteger("weir.it.kills", 10);
-    private final JsonSerde<Event> events = JsonSerde.of(Event.class);
     private KafkaTestSupport kafka;
     private Path work;
 
@@ -54,22 +53,8 @@ class ExactlyOnceKillIT {
         return produce(topic, n, keys, seed, 0);
     }
 
-    /** Writes generated events, {@code shiftMillis} later in event time and with sequence numbers after {@code n}. */
     private List<Event> produce(String topic, int n, int keys, long seed, long shiftMillis) throws Exception {
-        List<List<Event>> parts = ExactlyOncePipelines.generate(n, keys, PARTITIONS, seed);
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        List<Event> all = new ArrayList<>();
-        for (int p = 0; p < PARTITIONS; p++) {
-            for (Event generated : parts.get(p)) {
-                Event e = shiftMillis == 0 ? generated
-                        : new Event(generated.key(), generated.ts() + shiftMillis, generated.seq() + n);
-                records.add(new ProducerRecord<>(topic, p, e.ts(), e.key().getBytes(StandardCharsets.UTF_8),
-                        events.serialize(e)));
-                all.add(e);
-            }
-        }
-        kafka.sendAll(records);
-        return all;
+        return ExactlyOncePipelines.produce(kafka, topic, PARTITIONS, n, keys, seed, shiftMillis);
     }
 
     @Test
@@ -254,19 +239,7 @@ class ExactlyOnceKillIT {
 
     /** Equal as sorted lists; on failure, says how many records are missing and duplicated or wrong, with samples. */
     private void assertExact(List<String> actual, List<String> expected, int kills) throws Exception {
-        if (actual.equals(expected)) {
-            return;
-        }
-        Files.write(work.resolve("failed-actual.txt"), actual);
-        Files.write(work.resolve("failed-expected.txt"), expected);
-        List<String> missing = new ArrayList<>(expected);
-        actual.forEach(missing::remove);
-        List<String> extra = new ArrayList<>(actual);
-        expected.forEach(extra::remove);
-        org.junit.jupiter.api.Assertions.fail("after " + kills + " kills the committed output has " + actual.size()
-                + " records, the oracle " + expected.size() + "; missing " + missing.size() + " (e.g. "
-                + missing.subList(0, Math.min(10, missing.size())) + "), unexpected or duplicated " + extra.size()
-                + " (e.g. " + extra.subList(0, Math.min(10, extra.size())) + ")");
+        ExactlyOncePipelines.assertExact(actual, expected, work, "after " + kills + " kills");
     }
 
     private static boolean hasSnapshot(Path dir) throws Exception {

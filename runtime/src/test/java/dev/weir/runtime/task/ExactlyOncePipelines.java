@@ -11,11 +11,17 @@ import dev.weir.runtime.kafka.KafkaSourceConfig;
 import dev.weir.runtime.pipeline.DataStream;
 import dev.weir.runtime.pipeline.Pipeline;
 import dev.weir.runtime.watermark.WatermarkStrategy;
+import dev.weir.runtime.kafka.KafkaTestSupport;
+import dev.weir.runtime.serde.JsonSerde;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The pipelines of the exactly-once kill tests and their brute-force oracles. Input records carry their event
@@ -103,6 +109,49 @@ final class ExactlyOncePipelines {
                 .sink("out", new KafkaSink<>(KafkaSinkConfig.builder(bootstrap, out, Joined.class)
                         .key(Joined::key, String.class).build()));
         return p.graph();
+    }
+
+    /**
+     * Writes {@link #generate generated} events to {@code topic} (partition by partition), {@code shiftMillis} later in
+     * event time and with sequence numbers after {@code n} when the shift is not 0; returns them.
+     */
+    static List<Event> produce(KafkaTestSupport kafka, String topic, int partitions, int n, int keys, long seed,
+                               long shiftMillis) throws Exception {
+        JsonSerde<Event> events = JsonSerde.of(Event.class);
+        List<List<Event>> parts = generate(n, keys, partitions, seed);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        List<Event> all = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            for (Event generated : parts.get(p)) {
+                Event e = shiftMillis == 0 ? generated
+                        : new Event(generated.key(), generated.ts() + shiftMillis, generated.seq() + n);
+                records.add(new ProducerRecord<>(topic, p, e.ts(), e.key().getBytes(StandardCharsets.UTF_8),
+                        events.serialize(e)));
+                all.add(e);
+            }
+        }
+        kafka.sendAll(records);
+        return all;
+    }
+
+    /**
+     * Fails unless {@code actual} equals {@code expected} (both sorted), saying how many records are missing and how
+     * many unexpected or duplicated, with examples; both lists go to {@code <dir>/<label>-failed-*.txt}.
+     */
+    static void assertExact(List<String> actual, List<String> expected, Path dir, String label) throws Exception {
+        if (actual.equals(expected)) {
+            return;
+        }
+        Files.write(dir.resolve(label + "-failed-actual.txt"), actual);
+        Files.write(dir.resolve(label + "-failed-expected.txt"), expected);
+        List<String> missing = new ArrayList<>(expected);
+        actual.forEach(missing::remove);
+        List<String> extra = new ArrayList<>(actual);
+        expected.forEach(extra::remove);
+        org.junit.jupiter.api.Assertions.fail(label + ": the committed output has " + actual.size()
+                + " records, the oracle " + expected.size() + "; missing " + missing.size() + " (e.g. "
+                + missing.subList(0, Math.min(10, missing.size())) + "), unexpected or duplicated " + extra.size()
+                + " (e.g. " + extra.subList(0, Math.min(10, extra.size())) + ")");
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.weir.runtime.kafka.KafkaTestSupport;
 import dev.weir.runtime.serde.JsonSerde;
 import dev.weir.runtime.task.ExactlyOncePipelines.Event;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,19 +47,7 @@ class RescaleIT {
     }
 
     private List<Event> produce(String topic, int n, int keys, long seed) throws Exception {
-        JsonSerde<Event> events = JsonSerde.of(Event.class);
-        List<List<Event>> parts = ExactlyOncePipelines.generate(n, keys, PARTITIONS, seed);
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        List<Event> all = new ArrayList<>();
-        for (int p = 0; p < PARTITIONS; p++) {
-            for (Event e : parts.get(p)) {
-                records.add(new ProducerRecord<>(topic, p, e.ts(), e.key().getBytes(StandardCharsets.UTF_8),
-                        events.serialize(e)));
-                all.add(e);
-            }
-        }
-        kafka.sendAll(records);
-        return all;
+        return ExactlyOncePipelines.produce(kafka, topic, PARTITIONS, n, keys, seed, 0);
     }
 
     private <T> List<String> committed(String topic, Class<T> type, Function<T, String> describe) throws Exception {
@@ -120,19 +106,7 @@ class RescaleIT {
     }
 
     private void assertExact(List<String> actual, List<String> expected, String pipeline) throws Exception {
-        if (actual.equals(expected)) {
-            return;
-        }
-        Files.write(work.resolve(pipeline + "-failed-actual.txt"), actual);
-        Files.write(work.resolve(pipeline + "-failed-expected.txt"), expected);
-        List<String> missing = new ArrayList<>(expected);
-        actual.forEach(missing::remove);
-        List<String> extra = new ArrayList<>(actual);
-        expected.forEach(extra::remove);
-        org.junit.jupiter.api.Assertions.fail("the committed output has " + actual.size() + " records, the oracle "
-                + expected.size() + "; missing " + missing.size() + " (e.g. " + missing.subList(0,
-                Math.min(10, missing.size())) + "), unexpected or duplicated " + extra.size() + " (e.g. "
-                + extra.subList(0, Math.min(10, extra.size())) + ")");
+        ExactlyOncePipelines.assertExact(actual, expected, work, pipeline);
     }
 
     /**
