@@ -1,0 +1,88 @@
+package dev.weir.bench.micro;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * One benchmark run (one combination of parameters) of a JMH JSON result file ({@code -rf json}).
+ *
+ * @param benchmark      the fully qualified method, e.g. {@code dev.weir.bench.micro.SerdeBenchmark.jsonEncode}
+ * @param mode           JMH's short mode name ({@code avgt}, {@code thrpt}, ...)
+ * @param params         the {@code @Param} values, in JMH's order
+ * @param score          the primary metric
+ * @param scoreError     its 99.9% confidence half-width; NaN when there were too few iterations
+ * @param scoreUnit      e.g. {@code ns/op}
+ * @param allocBytesPerOp {@code gc.alloc.rate.norm} when run with {@code -prof gc}
+ * @param run            how it was run (JMH, JVM, iterations)
+ */
+public record JmhResult(String benchmark, String mode, Map<String, String> params, double score, double scoreError,
+                        String scoreUnit, OptionalDouble allocBytesPerOp, RunSettings run) {
+
+    /** How a benchmark was run, as JMH records it. */
+    public record RunSettings(String jmhVersion, String vmName, String vmVersion, List<String> jvmArgs, int forks,
+                              int warmupIterations, String warmupTime, int measurementIterations,
+                              String measurementTime) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The benchmark class's simple name, e.g. {@code SerdeBenchmark}. */
+    public String className() {
+        String owner = benchmark.substring(0, benchmark.lastIndexOf('.'));
+        return owner.substring(owner.lastIndexOf('.') + 1);
+    }
+
+    /** The benchmark method's name. */
+    public String method() {
+        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+    }
+
+    /** Reads every run of a JMH JSON result file. */
+    public static List<JmhResult> read(Path file) throws IOException {
+        JsonNode root = JSON.readTree(file.toFile());
+        if (root == null || !root.isArray()) {
+            throw new IOException(file + " is not a JMH JSON result (an array of benchmark runs)");
+        }
+        List<JmhResult> results = new ArrayList<>();
+        for (JsonNode run : root) {
+            results.add(parse(run));
+        }
+        return results;
+    }
+
+    static JmhResult parse(JsonNode run) {
+        Map<String, String> params = new LinkedHashMap<>();
+        run.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+        JsonNode primary = run.path("primaryMetric");
+        JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");
+        List<String> jvmArgs = new ArrayList<>();
+        run.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
+        RunSettings settings = new RunSettings(run.path("jmhVersion").asText(), run.path("vmName").asText(),
+                run.path("vmVersion").asText(), jvmArgs, run.path("forks").asInt(),
+                run.path("warmupIterations").asInt(), run.path("warmupTime").asText(),
+                run.path("measurementIterations").asInt(), run.path("measurementTime").asText());
+        return new JmhResult(run.path("benchmark").asText(), run.path("mode").asText(), params,
+                number(primary.path("score")), number(primary.path("scoreError")), primary.path("scoreUnit").asText(),
+                alloc.isMissingNode() ? OptionalDouble.empty() : OptionalDouble.of(number(alloc.path("score"))),
+                settings);
+    }
+
+    /** JMH writes NaN and infinities as strings. */
+    private static double number(JsonNode n) {
+        if (n.isNumber()) {
+            return n.asDouble();
+        }
+        try {
+            return Double.parseDouble(n.asText());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}
