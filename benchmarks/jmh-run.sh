@@ -25,7 +25,7 @@ jmh=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --out) out=(--out "$2"); shift 2 ;;
-    --quick) quick=(-wi 1 -w 200ms -i 1 -r 300ms -p keys=1k); shift ;;
+    --quick) quick=(-wi 1 -w 200ms -i 3 -r 200ms -p keys=1k); shift ;;
     *) jmh+=("$1"); shift ;;
   esac
 done

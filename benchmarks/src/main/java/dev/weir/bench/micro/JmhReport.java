@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -31,12 +32,12 @@ public final class JmhReport {
     static final String END = "<!-- jmh-microbenchmarks:end -->";
     private static final String BEGIN_PREFIX = "<!-- jmh-microbenchmarks:begin";
 
-    /** The concept each benchmark class measures, in the order of the report. */
-    private static final Map<String, String> CONCEPTS = Map.of(
-            "WatermarkBenchmark", "Watermark propagation",
-            "WindowAssignmentBenchmark", "Window assignment",
-            "KeyedStateBenchmark", "Keyed state get/put",
-            "SerdeBenchmark", "Serdes");
+    /** The concept each benchmark class measures, in the order of the report (other classes follow). */
+    private static final List<Map.Entry<String, String>> CONCEPTS = List.of(
+            Map.entry("WatermarkBenchmark", "Watermark propagation"),
+            Map.entry("WindowAssignmentBenchmark", "Window assignment"),
+            Map.entry("KeyedStateBenchmark", "Keyed state get/put"),
+            Map.entry("SerdeBenchmark", "Serdes"));
 
     private JmhReport() {
     }
@@ -106,17 +107,25 @@ public final class JmhReport {
                 .append(" online CPUs, not pinned, shared with other builds (load average over 1 / 5 / 15 min at the "
                         + "end of the run: ").append(loadAverage).append("), so the numbers are noisy\n");
         md.append("- ").append(settings(results)).append("\n");
-        md.append("- Score: average time per operation (one record) with JMH's 99.9% confidence half-width (NaN "
-                + "with fewer than 2 iterations); *ops/s* is its inverse; *alloc B/op* is `gc.alloc.rate.norm` "
-                + "from `-prof gc` (heap bytes allocated per operation; RocksDB's native memory is not counted)\n\n");
+        md.append("- *score*: average time per operation (one record) with JMH's 99.9% confidence half-width (NaN "
+                + "with fewer than 3 iterations); *best iteration*: the fastest measurement iteration, less sensitive "
+                + "than the mean to the other processes on the machine; *ops/s*: the inverse of the score; *alloc "
+                + "B/op*: `gc.alloc.rate.norm` from `-prof gc` (heap bytes allocated per operation; RocksDB's native "
+                + "memory is not counted)\n\n");
         Map<String, List<JmhResult>> byClass = results.stream().collect(Collectors.groupingBy(JmhResult::className,
                 LinkedHashMap::new, Collectors.toList()));
-        for (Map.Entry<String, List<JmhResult>> e : byClass.entrySet()) {
-            table(md, e.getKey(), e.getValue());
+        for (Map.Entry<String, String> concept : CONCEPTS) {
+            List<JmhResult> rows = byClass.remove(concept.getKey());
+            if (rows != null) {
+                table(md, concept.getValue() + " (`" + concept.getKey() + "`)", rows);
+            }
         }
+        byClass.forEach((className, rows) -> table(md, "`" + className + "`", rows));
         md.append("### How to run\n\n```sh\n")
-                .append("benchmarks/jmh-run.sh --out docs/benchmarks.md   # the full suite (~10 min), then this section\n")
-                .append("benchmarks/jmh-run.sh --quick                    # smoke run: short iterations, 1k keys (~1 min)\n")
+                .append("benchmarks/jmh-run.sh --out docs/benchmarks.md   # the full suite (~10 min), then this "
+                        + "section\n")
+                .append("benchmarks/jmh-run.sh --quick                    # smoke run: short iterations, 1k keys "
+                        + "(~1 min)\n")
                 .append("benchmarks/jmh-run.sh KeyedStateBenchmark -p backend=rocksdb   # any JMH arguments\n")
                 .append("```\n\n").append(END).append("\n");
         return md.toString();
@@ -136,22 +145,26 @@ public final class JmhReport {
         return results.stream().map(f).distinct().collect(Collectors.joining(" / "));
     }
 
-    private static void table(StringBuilder md, String className, List<JmhResult> rows) {
-        md.append("### ").append(CONCEPTS.getOrDefault(className, className)).append(" (`").append(className)
-                .append("`)\n\n");
-        md.append("| benchmark | parameters | score ± error | ops/s | alloc B/op |\n");
-        md.append("|---|---|---:|---:|---:|\n");
+    private static void table(StringBuilder md, String title, List<JmhResult> rows) {
+        md.append("### ").append(title).append("\n\n");
+        md.append("| benchmark | parameters | score ± error | best iteration | ops/s | alloc B/op |\n");
+        md.append("|---|---|---:|---:|---:|---:|\n");
         for (JmhResult r : rows) {
             String params = r.params().entrySet().stream().map(p -> p.getKey() + "=" + p.getValue())
                     .collect(Collectors.joining(", "));
             md.append("| `").append(r.method()).append("` | ").append(params.isEmpty() ? "–" : params)
                     .append(" | ").append(decimal(r.score())).append(" ± ").append(decimal(r.scoreError()))
                     .append(' ').append(r.scoreUnit())
-                    .append(" | ").append(opsPerSecond(r).stream().mapToObj(JmhReport::rate).findFirst().orElse("–"))
-                    .append(" | ").append(r.allocBytesPerOp().isPresent() ? bytes(r.allocBytesPerOp().getAsDouble()) : "–")
+                    .append(" | ").append(orDash(r.bestIteration(), JmhReport::decimal))
+                    .append(" | ").append(orDash(opsPerSecond(r), JmhReport::rate))
+                    .append(" | ").append(orDash(r.allocBytesPerOp(), JmhReport::bytes))
                     .append(" |\n");
         }
         md.append("\n");
+    }
+
+    private static String orDash(OptionalDouble d, DoubleFunction<String> format) {
+        return d.isPresent() ? format.apply(d.getAsDouble()) : "–";
     }
 
     /** Operations per second implied by the score, if its unit is a time per operation or a rate. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,28 @@ import java.util.OptionalDouble;
  * @param score          the primary metric
  * @param scoreError     its 99.9% confidence half-width; NaN when there were too few iterations
  * @param scoreUnit      e.g. {@code ns/op}
+ * @param iterations     the primary metric of every measurement iteration, all forks
  * @param allocBytesPerOp {@code gc.alloc.rate.norm} when run with {@code -prof gc}
  * @param run            how it was run (JMH, JVM, iterations)
  */
 public record JmhResult(String benchmark, String mode, Map<String, String> params, double score, double scoreError,
-                        String scoreUnit, OptionalDouble allocBytesPerOp, RunSettings run) {
+                        String scoreUnit, List<Double> iterations, OptionalDouble allocBytesPerOp,
+                        RunSettings run) {
+
+    public JmhResult {
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        iterations = List.copyOf(iterations);
+    }
+
+    /**
+     * The best measurement iteration: the lowest time per operation, or the highest rate. Less sensitive than the
+     * mean to other processes taking the CPU for a while.
+     */
+    public OptionalDouble bestIteration() {
+        boolean rate = scoreUnit.startsWith("ops/");
+        return rate ? iterations.stream().mapToDouble(Double::doubleValue).max()
+                : iterations.stream().mapToDouble(Double::doubleValue).min();
+    }
 
     /** How a benchmark was run, as JMH records it. */
     public record RunSettings(String jmhVersion, String vmName, String vmVersion, List<String> jvmArgs, int forks,
@@ -62,6 +80,8 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
         run.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
         JsonNode primary = run.path("primaryMetric");
         JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");
+        List<Double> iterations = new ArrayList<>();
+        primary.path("rawData").forEach(fork -> fork.forEach(i -> iterations.add(number(i))));
         List<String> jvmArgs = new ArrayList<>();
         run.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
         RunSettings settings = new RunSettings(run.path("jmhVersion").asText(), run.path("vmName").asText(),
@@ -70,6 +90,7 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
                 run.path("measurementIterations").asInt(), run.path("measurementTime").asText());
         return new JmhResult(run.path("benchmark").asText(), run.path("mode").asText(), params,
                 number(primary.path("score")), number(primary.path("scoreError")), primary.path("scoreUnit").asText(),
+                iterations,
                 alloc.isMissingNode() ? OptionalDouble.empty() : OptionalDouble.of(number(alloc.path("score"))),
                 settings);
     }

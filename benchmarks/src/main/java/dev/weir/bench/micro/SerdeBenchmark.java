@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class SerdeBenchmark {
 
@@ -101,7 +101,8 @@ public class SerdeBenchmark {
 
     @State(Scope.Thread)
     public static class Shuffle {
-        final RuntimeInternals.ShuffleCodec codec = new RuntimeInternals.ShuffleCodec(SerdeBenchmark.class.getClassLoader());
+        final RuntimeInternals.ShuffleCodec codec =
+                new RuntimeInternals.ShuffleCodec(SerdeBenchmark.class.getClassLoader());
         Bid bid;
         long timestampMillis;
         byte[] bytes;

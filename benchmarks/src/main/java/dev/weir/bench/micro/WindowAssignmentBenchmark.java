@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class WindowAssignmentBenchmark {
     private static final long START_MILLIS = 1_735_689_600_000L;
@@ -55,7 +55,8 @@ public class WindowAssignmentBenchmark {
     @State(Scope.Thread)
     public static class Assigners {
         final WindowAssigner tumbling = WindowAssigner.of(TumblingWindows.of(Duration.ofSeconds(10)));
-        final WindowAssigner sliding = WindowAssigner.of(SlidingWindows.of(Duration.ofSeconds(10), Duration.ofSeconds(2)));
+        final WindowAssigner sliding =
+                WindowAssigner.of(SlidingWindows.of(Duration.ofSeconds(10), Duration.ofSeconds(2)));
         final WindowAssigner session = WindowAssigner.of(SessionWindows.withGap(Duration.ofMillis(500)));
         final List<Window> out = new ArrayList<>(8);
         long timestamp = START_MILLIS;

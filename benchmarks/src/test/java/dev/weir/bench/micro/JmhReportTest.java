@@ -51,7 +51,7 @@ class JmhReportTest {
         assertThat(results).extracting(JmhResult::method).containsExactly("combineMinOverInputs", "generatorPeriodic");
         JmhResult combine = results.get(0);
         assertThat(combine.className()).isEqualTo("WatermarkBenchmark");
-        assertThat(combine.params()).isEqualTo(Map.of("idle", "half", "inputs", "16"));
+        assertThat(combine.params()).containsExactly(Map.entry("idle", "half"), Map.entry("inputs", "16"));
         assertThat(results.get(1).params()).isEmpty();
         for (JmhResult r : results) {
             assertThat(r.mode()).isEqualTo("avgt");
@@ -60,6 +60,9 @@ class JmhReportTest {
             assertThat(r.scoreError()).isFinite();
             assertThat(r.allocBytesPerOp()).isPresent();
             assertThat(r.run().measurementIterations()).isEqualTo(3);
+            assertThat(r.iterations()).hasSize(3);
+            assertThat(r.bestIteration().orElseThrow()).isEqualTo(r.iterations().stream().mapToDouble(d -> d).min()
+                    .orElseThrow()).isLessThanOrEqualTo(r.score());
             assertThat(r.run().jmhVersion()).isEqualTo("1.37");
         }
     }
@@ -76,7 +79,8 @@ class JmhReportTest {
         String rate = JmhReport.rate(1e9 / periodic.score());
         assertThat(md).contains("| `combineMinOverInputs` | idle=half, inputs=16 | ")
                 .contains("| `generatorPeriodic` | – | " + JmhReport.decimal(periodic.score()) + " ± "
-                        + JmhReport.decimal(periodic.scoreError()) + " ns/op | " + rate + " | ");
+                        + JmhReport.decimal(periodic.scoreError()) + " ns/op | "
+                        + JmhReport.decimal(periodic.bestIteration().orElseThrow()) + " | " + rate + " | ");
     }
 
     @Test
@@ -107,6 +111,6 @@ class JmhReportTest {
     }
 
     private static JmhResult result(double score, String unit, JmhResult.RunSettings run) {
-        return new JmhResult("a.B.c", "avgt", Map.of(), score, 0.1, unit, OptionalDouble.empty(), run);
+        return new JmhResult("a.B.c", "avgt", Map.of(), score, 0.1, unit, List.of(score), OptionalDouble.empty(), run);
     }
 }
