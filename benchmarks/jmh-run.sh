@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmark jar if it is stale and runs the JMH microbenchmarks of the runtime's hot paths
-# (dev.weir.bench.micro: watermarks, window assignment, keyed state on heap and RocksDB, serdes) with the GC profiler,
+# (dev.weir.bench.micro: watermarks, window assignment, keyed state on heap and RocksDB, serdes) with the GC profiler
+# and dev.weir.bench.micro.CpuTimeProfiler (CPU time per operation: the machine may be shared),
 # writing JMH's JSON result to benchmarks/target/jmh-result.json; then renders it as markdown
 # (dev.weir.bench.micro.JmhReport).
 #
@@ -45,6 +46,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]] && stale; then
 fi
 
 mkdir -p "$(dirname "$result")"
-java -cp "$jar" org.openjdk.jmh.Main "${jmh[@]}" "${quick[@]+"${quick[@]}"}" -prof gc -foe true \
+java -cp "$jar" org.openjdk.jmh.Main "${jmh[@]}" "${quick[@]+"${quick[@]}"}" -prof gc \
+  -prof dev.weir.bench.micro.CpuTimeProfiler -foe true \
   -rf json -rff "$result" >&2
 exec java -cp "$jar" dev.weir.bench.micro.JmhReport "$result" --command "$command" "${out[@]+"${out[@]}"}"

@@ -109,9 +109,12 @@ public final class JmhReport {
         md.append("- ").append(settings(results)).append("\n");
         md.append("- *score*: average time per operation (one record) with JMH's 99.9% confidence half-width (NaN "
                 + "with fewer than 3 iterations); *best iteration*: the fastest measurement iteration, less sensitive "
-                + "than the mean to the other processes on the machine; *ops/s*: the inverse of the score; *alloc "
-                + "B/op*: `gc.alloc.rate.norm` from `-prof gc` (heap bytes allocated per operation; RocksDB's native "
-                + "memory is not counted)\n\n");
+                + "than the mean to the other processes on the machine; *CPU ns/op*: CPU time of the benchmark's JVM "
+                + "per operation (`CpuTimeProfiler`: all its threads, so GC, JIT and RocksDB's background threads "
+                + "count; time spent waiting for a core does not); *CPU share*: that CPU time over the wall time (about 1 "
+                + "for a single-threaded benchmark that had a core to itself); *ops/s*: the inverse of the score; "
+                + "*alloc B/op*: `gc.alloc.rate.norm` from `-prof gc` (heap bytes allocated per operation; RocksDB's "
+                + "native memory is not counted)\n\n");
         Map<String, List<JmhResult>> byClass = results.stream().collect(Collectors.groupingBy(JmhResult::className,
                 LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, String> concept : CONCEPTS) {
@@ -147,8 +150,9 @@ public final class JmhReport {
 
     private static void table(StringBuilder md, String title, List<JmhResult> rows) {
         md.append("### ").append(title).append("\n\n");
-        md.append("| benchmark | parameters | score ± error | best iteration | ops/s | alloc B/op |\n");
-        md.append("|---|---|---:|---:|---:|---:|\n");
+        md.append("| benchmark | parameters | score ± error | best iteration | CPU ns/op | CPU share | ops/s "
+                + "| alloc B/op |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (JmhResult r : rows) {
             String params = r.params().entrySet().stream().map(p -> p.getKey() + "=" + p.getValue())
                     .collect(Collectors.joining(", "));
@@ -156,6 +160,9 @@ public final class JmhReport {
                     .append(" | ").append(decimal(r.score())).append(" ± ").append(decimal(r.scoreError()))
                     .append(' ').append(r.scoreUnit())
                     .append(" | ").append(orDash(r.bestIteration(), JmhReport::decimal))
+                    .append(" | ").append(orDash(r.secondary(CpuTimeProfiler.CPU_PER_OP), JmhReport::decimal))
+                    .append(" | ").append(orDash(r.secondary(CpuTimeProfiler.CPU_SHARE),
+                            d -> String.format(Locale.ROOT, "%.2f", d)))
                     .append(" | ").append(orDash(opsPerSecond(r), JmhReport::rate))
                     .append(" | ").append(orDash(r.allocBytesPerOp(), JmhReport::bytes))
                     .append(" |\n");

@@ -21,16 +21,28 @@ import java.util.OptionalDouble;
  * @param scoreError     its 99.9% confidence half-width; NaN when there were too few iterations
  * @param scoreUnit      e.g. {@code ns/op}
  * @param iterations     the primary metric of every measurement iteration, all forks
- * @param allocBytesPerOp {@code gc.alloc.rate.norm} when run with {@code -prof gc}
+ * @param secondary      the secondary metrics' scores by name, e.g. {@code gc.alloc.rate.norm} with {@code -prof gc}
  * @param run            how it was run (JMH, JVM, iterations)
  */
 public record JmhResult(String benchmark, String mode, Map<String, String> params, double score, double scoreError,
-                        String scoreUnit, List<Double> iterations, OptionalDouble allocBytesPerOp,
+                        String scoreUnit, List<Double> iterations, Map<String, Double> secondary,
                         RunSettings run) {
 
     public JmhResult {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         iterations = List.copyOf(iterations);
+        secondary = Map.copyOf(secondary);
+    }
+
+    /** A secondary metric's score, if the run has it. */
+    public OptionalDouble secondary(String metric) {
+        Double d = secondary.get(metric);
+        return d == null ? OptionalDouble.empty() : OptionalDouble.of(d);
+    }
+
+    /** Heap bytes allocated per operation ({@code -prof gc}). */
+    public OptionalDouble allocBytesPerOp() {
+        return secondary("gc.alloc.rate.norm");
     }
 
     /**
@@ -79,7 +91,9 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
         Map<String, String> params = new LinkedHashMap<>();
         run.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
         JsonNode primary = run.path("primaryMetric");
-        JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");
+        Map<String, Double> secondary = new LinkedHashMap<>();
+        run.path("secondaryMetrics").fields()
+                .forEachRemaining(e -> secondary.put(e.getKey(), number(e.getValue().path("score"))));
         List<Double> iterations = new ArrayList<>();
         primary.path("rawData").forEach(fork -> fork.forEach(i -> iterations.add(number(i))));
         List<String> jvmArgs = new ArrayList<>();
@@ -91,7 +105,7 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
         return new JmhResult(run.path("benchmark").asText(), run.path("mode").asText(), params,
                 number(primary.path("score")), number(primary.path("scoreError")), primary.path("scoreUnit").asText(),
                 iterations,
-                alloc.isMissingNode() ? OptionalDouble.empty() : OptionalDouble.of(number(alloc.path("score"))),
+                secondary,
                 settings);
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +19,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The JMH JSON of a real (tiny, in-process: no fork) run of two watermark benchmarks with the GC profiler, parsed and
- * rendered as markdown.
+ * The JMH JSON of a real (tiny, in-process: no fork) run of two watermark benchmarks with the GC and CPU time
+ * profilers, parsed and rendered as markdown.
  */
 class JmhReportTest {
     @TempDir
@@ -40,6 +39,7 @@ class JmhReportTest {
                 .warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
                 .measurementIterations(3).measurementTime(TimeValue.milliseconds(100))
                 .addProfiler(GCProfiler.class)
+                .addProfiler(CpuTimeProfiler.class)
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON).result(json.toString())
                 .build()).run();
@@ -59,6 +59,8 @@ class JmhReportTest {
             assertThat(r.score()).isPositive().isLessThan(1e6);
             assertThat(r.scoreError()).isFinite();
             assertThat(r.allocBytesPerOp()).isPresent();
+            assertThat(r.secondary(CpuTimeProfiler.CPU_PER_OP).orElseThrow()).isPositive().isFinite();
+            assertThat(r.secondary(CpuTimeProfiler.CPU_SHARE).orElseThrow()).isPositive().isFinite();
             assertThat(r.run().measurementIterations()).isEqualTo(3);
             assertThat(r.iterations()).hasSize(3);
             assertThat(r.bestIteration().orElseThrow()).isEqualTo(r.iterations().stream().mapToDouble(d -> d).min()
@@ -80,7 +82,9 @@ class JmhReportTest {
         assertThat(md).contains("| `combineMinOverInputs` | idle=half, inputs=16 | ")
                 .contains("| `generatorPeriodic` | – | " + JmhReport.decimal(periodic.score()) + " ± "
                         + JmhReport.decimal(periodic.scoreError()) + " ns/op | "
-                        + JmhReport.decimal(periodic.bestIteration().orElseThrow()) + " | " + rate + " | ");
+                        + JmhReport.decimal(periodic.bestIteration().orElseThrow()) + " | "
+                        + JmhReport.decimal(periodic.secondary(CpuTimeProfiler.CPU_PER_OP).orElseThrow()) + " | ")
+                .contains(" | " + rate + " | ");
     }
 
     @Test
@@ -111,6 +115,6 @@ class JmhReportTest {
     }
 
     private static JmhResult result(double score, String unit, JmhResult.RunSettings run) {
-        return new JmhResult("a.B.c", "avgt", Map.of(), score, 0.1, unit, List.of(score), OptionalDouble.empty(), run);
+        return new JmhResult("a.B.c", "avgt", Map.of(), score, 0.1, unit, List.of(score), Map.of(), run);
     }
 }
