@@ -111,10 +111,10 @@ public final class JmhReport {
                 + "with fewer than 3 iterations); *best iteration*: the fastest measurement iteration, less sensitive "
                 + "than the mean to the other processes on the machine; *CPU ns/op*: CPU time of the benchmark's JVM "
                 + "per operation (`CpuTimeProfiler`: all its threads, so GC, JIT and RocksDB's background threads "
-                + "count; time spent waiting for a core does not); *CPU share*: that CPU time over the wall time (about 1 "
-                + "for a single-threaded benchmark that had a core to itself); *ops/s*: the inverse of the score; "
-                + "*alloc B/op*: `gc.alloc.rate.norm` from `-prof gc` (heap bytes allocated per operation; RocksDB's "
-                + "native memory is not counted)\n\n");
+                + "count; time spent waiting for a core does not); *CPU share*: that CPU time over the wall time "
+                + "(about 1 for a single-threaded benchmark that had a core to itself); *ops/s*: the inverse of the "
+                + "score; *alloc B/op*: `gc.alloc.rate.norm` from `-prof gc` (heap bytes allocated per operation; "
+                + "RocksDB's native memory is not counted)\n\n");
         Map<String, List<JmhResult>> byClass = results.stream().collect(Collectors.groupingBy(JmhResult::className,
                 LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, String> concept : CONCEPTS) {
