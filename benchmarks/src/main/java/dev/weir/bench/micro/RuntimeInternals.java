@@ -33,8 +33,9 @@ final class RuntimeInternals {
             MethodHandles.Lookup c = MethodHandles.privateLookupIn(codec, MethodHandles.lookup());
             NEW_SHUFFLE_CODEC = c.findConstructor(codec, MethodType.methodType(void.class, ClassLoader.class))
                     .asType(MethodType.methodType(Object.class, ClassLoader.class));
-            SHUFFLE_DATA = c.findVirtual(codec, "data", MethodType.methodType(byte[].class, long.class, Object.class))
-                    .asType(MethodType.methodType(byte[].class, Object.class, long.class, Object.class));
+            SHUFFLE_DATA = c.findVirtual(codec, "data",
+                            MethodType.methodType(byte[].class, int.class, long.class, Object.class))
+                    .asType(MethodType.methodType(byte[].class, Object.class, int.class, long.class, Object.class));
             Class<?> decoded = Class.forName("dev.weir.runtime.task.ShuffleCodec$Decoded");
             SHUFFLE_DECODE = c.findVirtual(codec, "decode", MethodType.methodType(decoded, byte[].class))
                     .asType(MethodType.methodType(Object.class, Object.class, byte[].class));
@@ -80,10 +81,10 @@ final class RuntimeInternals {
             codec = construct(NEW_SHUFFLE_CODEC, loader);
         }
 
-        /** A data record: kind byte, timestamp, the value Kryo-encoded with its class. */
-        byte[] data(long timestampMillis, Object value) {
+        /** A data record of writer task {@code writer}: kind byte, writer, timestamp, the value Kryo-encoded with its class. */
+        byte[] data(int writer, long timestampMillis, Object value) {
             try {
-                return (byte[]) SHUFFLE_DATA.invokeExact(codec, timestampMillis, value);
+                return (byte[]) SHUFFLE_DATA.invokeExact(codec, writer, timestampMillis, value);
             } catch (Throwable t) {
                 throw rethrow(t);
             }

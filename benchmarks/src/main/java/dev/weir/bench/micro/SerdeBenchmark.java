@@ -111,13 +111,13 @@ public class SerdeBenchmark {
         public void setup() {
             bid = bid();
             timestampMillis = bid.timestampMillis();
-            bytes = codec.data(timestampMillis, bid);
+            bytes = codec.data(0, timestampMillis, bid);
         }
     }
 
     @Benchmark
     public byte[] shuffleEncode(Shuffle s) {
-        return s.codec.data(s.timestampMillis, s.bid);
+        return s.codec.data(0, s.timestampMillis, s.bid);
     }
 
     @Benchmark
