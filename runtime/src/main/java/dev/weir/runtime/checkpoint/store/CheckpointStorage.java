@@ -16,12 +16,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,10 +51,6 @@ public final class CheckpointStorage {
     /** The highest checkpoint id uploaded or restored by this instance, 0 before any. */
     private long lastCheckpointId;
     private final FileDigests digests = new FileDigests();
-    /** Concurrent PUTs of one upload. */
-    static final int UPLOAD_THREADS = 4;
-    /** Created on the first upload of more than one file; daemon threads that end after 30 s idle. */
-    private ExecutorService uploaders;
 
     /**
      * @param store      where objects go (not closed by this class)
@@ -115,7 +105,9 @@ public final class CheckpointStorage {
             }
             refs.put(file.getKey(), new FileRef(key, digest.sha256(), digest.size()));
         }
-        putAll(missing);
+        List<ParallelTransfers.Transfer> puts = new ArrayList<>();
+        missing.forEach((key, file) -> puts.add(() -> store.put(key, file)));
+        ParallelTransfers.runAll(puts, "weir-checkpoint-put");
         known.addAll(missing.keySet());
         ContentDigest metadataDigest = ContentDigest.of(metadata);
         FileRef metadataRef = new FileRef(keys.metadata(name), metadataDigest.sha256(), metadataDigest.size());
@@ -130,56 +122,6 @@ public final class CheckpointStorage {
                 + "again), in {} ms", name, keys.taskPrefix(), uploaded, bytes, sorted.size() - uploaded, digestsReused,
                 took.toMillis());
         return new UploadResult(manifest, uploaded, sorted.size() - uploaded, bytes, took);
-    }
-
-    /**
-     * Stores the files, up to {@link #UPLOAD_THREADS} at a time (an S3 PUT waits on the network more than on this
-     * machine); throws the first failure after all finished.
-     */
-    private void putAll(Map<String, Path> files) throws IOException {
-        if (files.size() <= 1) {
-            for (Map.Entry<String, Path> f : files.entrySet()) {
-                store.put(f.getKey(), f.getValue());
-            }
-            return;
-        }
-        List<Future<?>> puts = new ArrayList<>();
-        for (Map.Entry<String, Path> f : files.entrySet()) {
-            puts.add(uploaders().submit(() -> {
-                store.put(f.getKey(), f.getValue());
-                return null;
-            }));
-        }
-        IOException failure = null;
-        for (Future<?> put : puts) {
-            try {
-                put.get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while uploading checkpoint files");
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    private ExecutorService uploaders() {
-        if (uploaders == null) {
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(UPLOAD_THREADS, UPLOAD_THREADS, 30, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), r -> {
-                        Thread t = new Thread(r, "weir-checkpoint-put-" + keys.taskPrefix());
-                        t.setDaemon(true);
-                        return t;
-                    });
-            pool.allowCoreThreadTimeOut(true);
-            uploaders = pool;
-        }
-        return uploaders;
     }
 
     /**

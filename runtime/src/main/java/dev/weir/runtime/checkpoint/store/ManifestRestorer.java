@@ -3,6 +3,8 @@ package dev.weir.runtime.checkpoint.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,21 +39,28 @@ final class ManifestRestorer {
         return manifest;
     }
 
-    /** Downloads every file of {@code manifest} into {@code targetDir} and reads its metadata, all verified. */
+    /**
+     * Downloads every file of {@code manifest} into {@code targetDir} ({@link ParallelTransfers#THREADS} at a time)
+     * and reads its metadata, all verified.
+     */
     static RestoredCheckpoint restore(ObjectStore store, CheckpointManifest manifest, Path targetDir, String subject)
             throws IOException {
         Files.createDirectories(targetDir);
+        List<ParallelTransfers.Transfer> downloads = new ArrayList<>();
         for (Map.Entry<String, FileRef> file : manifest.files().entrySet()) {
             FileRef ref = file.getValue();
             String what = "file " + file.getKey() + " (object " + ref.objectKey() + ")";
             Path target = LocalFiles.resolve(targetDir, file.getKey());
-            try {
-                store.download(ref.objectKey(), target);
-            } catch (NoSuchObjectException e) {
-                throw new CorruptCheckpointException(subject, what + " is missing", ref.objectKey());
-            }
-            verify(ContentDigest.of(target), ref, what, subject);
+            downloads.add(() -> {
+                try {
+                    store.download(ref.objectKey(), target);
+                } catch (NoSuchObjectException e) {
+                    throw new CorruptCheckpointException(subject, what + " is missing", ref.objectKey());
+                }
+                verify(ContentDigest.of(target), ref, what, subject);
+            });
         }
+        ParallelTransfers.runAll(downloads, "weir-checkpoint-get");
         FileRef ref = manifest.metadata();
         String what = "metadata (object " + ref.objectKey() + ")";
         byte[] metadata;
