@@ -230,15 +230,14 @@ final class StateReport {
                     .append(" s = sync ").append(seconds(first.syncNanos())).append(" + upload ")
                     .append(seconds(first.uploadNanos())).append("). The rounds uploaded ")
                     .append(rangePercent(fractions)).append(" of the state.\n");
-            double hashShare = rounds.stream().mapToDouble(r -> (double) r.digestNanos() / Math.max(1,
-                    r.uploadNanos())).max().orElse(0);
+            double maxUpload = rounds.stream().mapToDouble(r -> r.uploadNanos() / 1e9).max().orElse(0);
             md.append("- `CheckpointStorage.upload` finds the files the store lacks by their SHA-256, but hashes "
                     + "only files it did not hash for the previous checkpoint (RocksDB's SST files are immutable and "
                     + "hard-linked into each checkpoint; `FileDigests` remembers them by inode, size and time). "
                     + "Hashing every file would cost ~").append(seconds(first.digestNanos())).append(" s here for ")
-                    .append(mb(first.totalBytes())).append(" MB (measured apart, page cache warm; ")
-                    .append(String.format(Locale.ROOT, "%.0f%%", 100 * Math.min(1, hashShare)))
-                    .append(" of a round's upload time at most).\n");
+                    .append(mb(first.totalBytes())).append(" MB (measured apart, page cache warm); a round's whole "
+                            + "upload took at most ").append(String.format(Locale.ROOT, "%.2f", maxUpload))
+                    .append(" s.\n");
             long rewritten = rounds.stream().filter(r -> r.uploadedFraction() > 5 * o.updateFraction()).count();
             if (rewritten > 0) {
                 md.append("- In ").append(rewritten).append(" of ").append(rounds.size()).append(" rounds the "
