@@ -12,6 +12,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -39,6 +40,12 @@ final class EvolvingRecordSerializer<T> extends Serializer<T> {
     private final Method[] accessors;
     private final Map<String, Integer> indexByName = new HashMap<>();
     private final Constructor<T> constructor;
+    /**
+     * Chunked streams for reuse: each has a 1 KiB buffer, and a fresh pair per value was most of the allocation of
+     * state values. A stack, since a component may hold a record of the same class (the serializer is re-entered).
+     */
+    private final ArrayDeque<OutputChunked> outputs = new ArrayDeque<>();
+    private final ArrayDeque<InputChunked> inputs = new ArrayDeque<>();
 
     EvolvingRecordSerializer(Class<T> type) {
         super(false, true);
@@ -72,16 +79,22 @@ final class EvolvingRecordSerializer<T> extends Serializer<T> {
                 output.writeString(name);
             }
         }
-        OutputChunked chunked = new OutputChunked(output, CHUNK_SIZE);
-        for (int i = 0; i < accessors.length; i++) {
-            Object value;
-            try {
-                value = accessors[i].invoke(object);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new KryoException("cannot read component " + names[i] + " of " + type.getName(), e);
+        OutputChunked chunked = outputs.isEmpty() ? new OutputChunked(CHUNK_SIZE) : outputs.pop();
+        chunked.setOutputStream(output);
+        try {
+            for (int i = 0; i < accessors.length; i++) {
+                Object value;
+                try {
+                    value = accessors[i].invoke(object);
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new KryoException("cannot read component " + names[i] + " of " + type.getName(), e);
+                }
+                kryo.writeClassAndObject(chunked, value);
+                chunked.endChunk();
             }
-            kryo.writeClassAndObject(chunked, value);
-            chunked.endChunk();
+        } finally {
+            chunked.setOutputStream(null);
+            outputs.push(chunked);
         }
     }
 
@@ -94,7 +107,25 @@ final class EvolvingRecordSerializer<T> extends Serializer<T> {
             context.put(this, targets);
         }
         Object[] args = defaults();
-        InputChunked chunked = new InputChunked(input, CHUNK_SIZE);
+        InputChunked chunked = inputs.isEmpty() ? new InputChunked(CHUNK_SIZE) : inputs.pop();
+        chunked.setInputStream(input);
+        try {
+            readComponents(kryo, chunked, targets, args);
+        } finally {
+            chunked.setInputStream(null);
+            inputs.push(chunked);
+        }
+        try {
+            return constructor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw new KryoException("the canonical constructor of " + type.getName() + " rejected the stored values "
+                    + "(components the bytes lack get null, 0 or false): " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new KryoException("cannot create " + type.getName(), e);
+        }
+    }
+
+    private void readComponents(Kryo kryo, InputChunked chunked, int[] targets, Object[] args) {
         for (int target : targets) {
             try {
                 Object value = kryo.readClassAndObject(chunked);
@@ -108,14 +139,6 @@ final class EvolvingRecordSerializer<T> extends Serializer<T> {
                 // a removed component whose class is gone too: its chunk is skipped below
             }
             chunked.nextChunk();
-        }
-        try {
-            return constructor.newInstance(args);
-        } catch (InvocationTargetException e) {
-            throw new KryoException("the canonical constructor of " + type.getName() + " rejected the stored values "
-                    + "(components the bytes lack get null, 0 or false): " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new KryoException("cannot create " + type.getName(), e);
         }
     }
 
