@@ -62,13 +62,16 @@ final class ExactlyOncePipelines {
         });
     }
 
-    private static KafkaSource<Event> source(String bootstrap, String topic) {
-        return source(bootstrap, topic, null);
+    private static KafkaSource<Event> source(String bootstrap, String topic, boolean bounded) {
+        return source(bootstrap, topic, null, bounded);
     }
 
-    /** A bounded source; records that are not Events go to {@code deadLetterTopic} if given. */
-    private static KafkaSource<Event> source(String bootstrap, String topic, String deadLetterTopic) {
-        var b = KafkaSourceConfig.builder(bootstrap, topic, Event.class).stopAtEndOffsets(true);
+    /**
+     * A source, bounded (ending at the end offsets it finds at start) or not; records that are not Events go to
+     * {@code deadLetterTopic} if given.
+     */
+    private static KafkaSource<Event> source(String bootstrap, String topic, String deadLetterTopic, boolean bounded) {
+        var b = KafkaSourceConfig.builder(bootstrap, topic, Event.class).stopAtEndOffsets(bounded);
         if (deadLetterTopic != null) {
             b.deadLetterTo(deadLetterTopic);
         }
@@ -77,9 +80,9 @@ final class ExactlyOncePipelines {
 
     /** in (malformed records to {@code dlq} if not null) → throttle → keyBy(key) [shuffle] → tumbling 1 s count → out. */
     static PipelineGraph windowCount(String name, PipelineOptions options, String bootstrap, String in, String dlq,
-                                     String out, int throttleEvery) {
+                                     String out, int throttleEvery, boolean bounded) {
         Pipeline p = Pipeline.create(name).options(options);
-        DataStream<Event> events = p.source("in", source(bootstrap, in, dlq),
+        DataStream<Event> events = p.source("in", source(bootstrap, in, dlq, bounded),
                 WatermarkStrategy.<Event>boundedOutOfOrderness(BOUND).withPeriodicEmission(Duration.ofMillis(50)));
         throttled(events, "throttle", throttleEvery)
                 .keyBy("by-key", Event::key)
@@ -93,13 +96,13 @@ final class ExactlyOncePipelines {
 
     /** orders, payments → throttle/filter → keyBy both [two shuffles] → interval join [0, 1.5 s] → out. */
     static PipelineGraph intervalJoin(String name, PipelineOptions options, String bootstrap, String orders,
-                                      String payments, String out, int throttleEvery) {
+                                      String payments, String out, int throttleEvery, boolean bounded) {
         Pipeline p = Pipeline.create(name).options(options);
         WatermarkStrategy<Event> wm = WatermarkStrategy.<Event>boundedOutOfOrderness(BOUND)
                 .withPeriodicEmission(Duration.ofMillis(50));
-        var left = throttled(p.source("orders", source(bootstrap, orders), wm), "throttle-orders", throttleEvery)
+        var left = throttled(p.source("orders", source(bootstrap, orders, bounded), wm), "throttle-orders", throttleEvery)
                 .keyBy("orders-by-key", Event::key);
-        var right = p.source("payments", source(bootstrap, payments), wm)
+        var right = p.source("payments", source(bootstrap, payments, bounded), wm)
                 .filter("valid-payments", e -> e.seq() >= 0)
                 .keyBy("payments-by-key", Event::key);
         left.intervalJoin(right).between(JOIN_LOWER, JOIN_UPPER)

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Rescaling through a savepoint, on the real broker, with task processes ({@link TaskWorker}): a pipeline runs as
- * N processes, is stopped with a savepoint in the middle of its input, and resumes from the savepoint as M processes;
+ * N processes on the first half of its input (unbounded sources), is stopped with a savepoint, the second half is
+ * written, and the pipeline resumes from the savepoint as M processes until the end of the input;
  * the committed output of both runs together must equal the brute-force result over the whole input, record for
  * record. The second run also loses a task to {@code kill -9} right after it restored the savepoint, so a task of the
  * new run that has no checkpoint of its own yet restores the savepoint again.
@@ -46,8 +47,15 @@ class RescaleIT {
         }
     }
 
-    private List<Event> produce(String topic, int n, int keys, long seed) throws Exception {
-        return ExactlyOncePipelines.produce(kafka, topic, PARTITIONS, n, keys, seed, 0);
+    /**
+     * Event time of the second half of the input, after the first: events advance 2 ms each and come up to 600 ms
+     * early, so the second half (shifted by 2 ms × n + 1 s) starts after every watermark of the first.
+     */
+    private static final long SECOND_HALF_SHIFT_MILLIS = 2 * 20_000 + 1_000;
+    private static final long JOIN_SECOND_HALF_SHIFT_MILLIS = 2 * 10_000 + 1_000;
+
+    private List<Event> produce(String topic, int n, int keys, long seed, long shiftMillis) throws Exception {
+        return ExactlyOncePipelines.produce(kafka, topic, PARTITIONS, n, keys, seed, shiftMillis);
     }
 
     private <T> List<String> committed(String topic, Class<T> type, Function<T, String> describe) throws Exception {
@@ -63,22 +71,26 @@ class RescaleIT {
         return result;
     }
 
-    /** Keyed window count, RocksDB state and checkpoints and savepoint in S3: 2 processes, savepoint, 3 processes. */
+    /**
+     * Keyed window count, RocksDB state and checkpoints and savepoint in S3: 2 processes read the first half of the
+     * input (unbounded), stop with a savepoint; the second half arrives; 3 processes finish it (bounded).
+     */
     @Test
     void windowCountRescalesFromTwoToThreeProcessesThroughAnS3SavepointExactly() throws Exception {
         String in = kafka.createTopic("weir-rescale-in", PARTITIONS);
         String out = kafka.createTopic("weir-rescale-counts", 3);
-        List<Event> input = produce(in, 40_000, 300, 31);
+        List<Event> input = produce(in, 20_000, 300, 31, 0);
         String pipeline = "rescale-" + in.substring(in.lastIndexOf('-') + 1);
         List<String> args = List.of("kind=window", "in=" + in, "out=" + out, "state=ROCKSDB", "interval=300");
         String store = "s3:rescale-it-" + System.nanoTime();
 
-        int firstRun = stopWithSavepoint(new Run(pipeline, 2, store, args, "throttle=1"), pipeline + "/before-rescale");
+        int firstRun = stopWithSavepoint(new Run(pipeline, 2, store, args, "bounded=false"), pipeline + "/before-rescale");
         assertThat(firstRun).as("records committed before the savepoint").isPositive();
+        input.addAll(produce(in, 20_000, 300, 32, SECOND_HALF_SHIFT_MILLIS));
         new Run(pipeline, 3, store, args, "restore=" + pipeline + "/before-rescale").runKillingOnceAfterRestore();
 
         List<String> actual = committed(out, ExactlyOncePipelines.WindowCount.class, ExactlyOncePipelines::describe);
-        assertThat(actual.size()).as("the first run stopped in the middle").isGreaterThan(firstRun);
+        assertThat(actual.size()).as("the second run added output").isGreaterThan(firstRun);
         assertExact(actual, ExactlyOncePipelines.expectedCounts(input), pipeline);
     }
 
@@ -88,20 +100,22 @@ class RescaleIT {
         String orders = kafka.createTopic("weir-rescale-orders", PARTITIONS);
         String payments = kafka.createTopic("weir-rescale-payments", PARTITIONS);
         String out = kafka.createTopic("weir-rescale-joined", 3);
-        List<Event> left = produce(orders, 20_000, 2_000, 41);
-        List<Event> right = produce(payments, 20_000, 2_000, 42);
+        List<Event> left = produce(orders, 10_000, 2_000, 41, 0);
+        List<Event> right = produce(payments, 10_000, 2_000, 42, 0);
         String pipeline = "rescale-join-" + orders.substring(orders.lastIndexOf('-') + 1);
         List<String> args = List.of("kind=join", "in=" + orders, "in2=" + payments, "out=" + out, "interval=300");
         String store = Files.createDirectories(work.resolve("store-" + pipeline)).toAbsolutePath().toString();
 
-        int firstRun = stopWithSavepoint(new Run(pipeline, 3, store, args, "throttle=4"), "join/scale-in");
+        int firstRun = stopWithSavepoint(new Run(pipeline, 3, store, args, "bounded=false"), "join/scale-in");
         assertThat(firstRun).as("records committed before the savepoint").isPositive();
+        left.addAll(produce(orders, 10_000, 2_000, 43, JOIN_SECOND_HALF_SHIFT_MILLIS));
+        right.addAll(produce(payments, 10_000, 2_000, 44, JOIN_SECOND_HALF_SHIFT_MILLIS));
         new Run(pipeline, 2, store, args, "restore=join/scale-in").runKillingOnceAfterRestore();
 
         List<String> actual = committed(out, ExactlyOncePipelines.Joined.class, ExactlyOncePipelines::describe);
-        assertThat(actual.size()).as("the first run stopped in the middle").isGreaterThan(firstRun);
         List<String> expected = ExactlyOncePipelines.expectedJoin(left, right);
         assertThat(expected).hasSizeGreaterThan(1_000);
+        assertThat(actual.size()).as("the second run added output").isGreaterThan(firstRun);
         assertExact(actual, expected, pipeline);
     }
 
@@ -123,7 +137,8 @@ class RescaleIT {
             assertThat(System.nanoTime()).as("the first run commits output within 90 s").isLessThan(deadline);
             Thread.sleep(200);
         }
-        Files.writeString(run.trigger, path);
+        Path written = Files.writeString(run.trigger.resolveSibling(run.trigger.getFileName() + ".tmp"), path);
+        Files.move(written, run.trigger, java.nio.file.StandardCopyOption.ATOMIC_MOVE); // never read half-written
         run.awaitAll();
         for (int i = 0; i < run.parallelism; i++) {
             assertThat(Files.readString(run.log(i))).contains("savepoint part written");

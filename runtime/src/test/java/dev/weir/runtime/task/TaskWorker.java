@@ -21,7 +21,8 @@ import java.util.Map;
  * <p>Arguments {@code key=value}: bootstrap, kind (window|join), pipeline, index, parallelism, snapshots (a directory,
  * or {@code s3:<key prefix>} for the S3 store of the {@code WEIR_S3_*} environment), local (the task's scratch
  * directory), state (HEAP|ROCKSDB), in, in2, dlq, out, guarantee, interval (ms), throttle (sleep 1 ms every n records),
- * restore (a savepoint path to start from), trigger (a file: once it exists, the task stops with a savepoint at the
+ * bounded (true: the sources end at the end offsets they find at start; false: they run until stopped), restore (a
+ * savepoint path to start from), trigger (a file: once it exists, the task stops with a savepoint at the
  * path the file holds). Savepoints go to the snapshot store's kind: the S3 store, or {@code <snapshots>/savepoints}.
  */
 public final class TaskWorker {
@@ -60,15 +61,16 @@ public final class TaskWorker {
         try {
             String bootstrap = a.get("bootstrap");
             int throttle = Integer.parseInt(a.getOrDefault("throttle", "0"));
+            boolean bounded = Boolean.parseBoolean(a.getOrDefault("bounded", "true"));
             PipelineOptions options = PipelineOptions.defaults()
                     .withDeliveryGuarantee(DeliveryGuarantee.valueOf(a.getOrDefault("guarantee", "EXACTLY_ONCE")))
                     .withCheckpointInterval(Duration.ofMillis(Long.parseLong(a.getOrDefault("interval", "500"))))
                     .withStateBackend(StateBackendKind.valueOf(a.getOrDefault("state", "HEAP")));
             PipelineGraph graph = switch (a.get("kind")) {
                 case "window" -> ExactlyOncePipelines.windowCount(a.get("pipeline"), options, bootstrap, a.get("in"),
-                        a.get("dlq"), a.get("out"), throttle);
+                        a.get("dlq"), a.get("out"), throttle, bounded);
                 case "join" -> ExactlyOncePipelines.intervalJoin(a.get("pipeline"), options, bootstrap, a.get("in"),
-                        a.get("in2"), a.get("out"), throttle);
+                        a.get("in2"), a.get("out"), throttle, bounded);
                 default -> throw new IllegalArgumentException("kind " + a.get("kind"));
             };
             TaskId task = new TaskId(a.get("pipeline"), Integer.parseInt(a.get("index")),
