@@ -30,7 +30,8 @@ import java.time.Instant;
  * {@link #generate(long)} takes the arrival position; {@link #event(long)} the event's index (event-time order),
  * which is what the brute-force oracle iterates.
  */
-public final class NexmarkGenerator {
+public final class NexmarkGenerator implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     public static final long FIRST_PERSON_ID = 1000;
     public static final long FIRST_AUCTION_ID = 1000;
     public static final int FIRST_CATEGORY_ID = 10;

@@ -13,6 +13,7 @@ import dev.weir.bench.nexmark.NexmarkGenerator;
 import dev.weir.bench.nexmark.NexmarkQuery;
 import dev.weir.bench.nexmark.Person;
 import dev.weir.bench.nexmark.ResultRow;
+import dev.weir.bench.nexmark.RunClock;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.pipeline.DataStream;
 import dev.weir.runtime.pipeline.Pipeline;
@@ -32,8 +33,10 @@ public final class WeirQueries {
 
     /** The generator's events, in arrival order, as a one-partition source. */
     public static Source<Event> source(NexmarkGenerator generator) {
-        return new GeneratorSource<>(Event.class, generator.events(), 1, generator::generate,
-                (event, index) -> event.dateTimeMillis());
+        return new GeneratorSource<>(Event.class, generator.events(), 1, position -> {
+            RunClock.generating(position);
+            return generator.generate(position);
+        }, (event, index) -> event.dateTimeMillis());
     }
 
     public static PipelineGraph graph(NexmarkQuery query, Source<Event> source, Sink<ResultRow> sink) {
