@@ -48,7 +48,8 @@ public final class WeirQueries {
         return p.graph();
     }
 
-    private static DataStream<? extends ResultRow> rows(NexmarkQuery query, DataStream<Event> events) {
+    /** The query's rows from a stream of events (whatever its source). */
+    public static DataStream<? extends ResultRow> rows(NexmarkQuery query, DataStream<Event> events) {
         return switch (query) {
             case Q0 -> bids(events);
             case Q1 -> bids(events).map("to-euro", b -> b.withPrice(NexmarkQuery.toEuroCents(b.price())));
@@ -90,7 +91,7 @@ public final class WeirQueries {
 
     /** Every stream of rows is a stream of {@link ResultRow}s; {@code DataStream} is invariant only because it is a Java class. */
     @SuppressWarnings("unchecked")
-    private static DataStream<ResultRow> widen(DataStream<? extends ResultRow> rows) {
+    public static DataStream<ResultRow> widen(DataStream<? extends ResultRow> rows) {
         return (DataStream<ResultRow>) rows;
     }
 
