@@ -108,8 +108,8 @@ public final class NexmarkReport {
         Files.write(csv, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    /** e.g. {@code AMD EPYC, 2 CPUs, pinned to 1, OpenJDK 64-Bit Server VM 17.0.15+6}. */
-    static String machine(Environment env) {
+    /** e.g. {@code AMD EPYC, 2 CPUs online, affinity 1, OpenJDK 64-Bit Server VM 17.0.15+6}. */
+    public static String machine(Environment env) {
         return env.cpuModel() + ", " + env.onlineCpus() + " CPUs online, affinity " + env.cpuAffinity() + ", "
                 + env.jdk();
     }

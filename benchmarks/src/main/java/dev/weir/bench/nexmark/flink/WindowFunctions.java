@@ -4,6 +4,7 @@ import dev.weir.bench.nexmark.Auction;
 import dev.weir.bench.nexmark.Bid;
 import dev.weir.bench.nexmark.HighestBid;
 import dev.weir.bench.nexmark.NewSeller;
+import dev.weir.bench.nexmark.NexmarkQuery;
 import dev.weir.bench.nexmark.Person;
 import java.util.ArrayList;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -110,8 +111,9 @@ final class WindowFunctions {
             if (!auctions.iterator().hasNext()) {
                 return;
             }
+            long size = NexmarkQuery.TUMBLING_SIZE.toMillis();
             for (Person p : persons) {
-                long size = dev.weir.bench.nexmark.NexmarkQuery.TUMBLING_SIZE.toMillis();
+                // the person's window: the co-group function is not told which window it is called for
                 out.collect(new NewSeller(p.id(), p.name(), p.dateTimeMillis() - Math.floorMod(p.dateTimeMillis(), size)));
             }
         }

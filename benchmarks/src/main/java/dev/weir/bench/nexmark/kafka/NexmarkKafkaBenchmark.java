@@ -170,8 +170,7 @@ public final class NexmarkKafkaBenchmark {
         if (!Files.exists(csv)) {
             lines.add(NexmarkReport.CSV_HEADER);
         }
-        String machine = env.cpuModel() + ", " + env.onlineCpus() + " CPUs online, affinity " + env.cpuAffinity()
-                + ", " + env.jdk();
+        String machine = NexmarkReport.machine(env);
         for (KafkaRunRecord r : runs) {
             lines.add(String.join(",", when.truncatedTo(ChronoUnit.SECONDS).toString(), commit, "\"" + machine + "\"",
                     "kafka-" + r.delivery().id(), r.query().id(), r.engine().id(), Long.toString(r.events()),
