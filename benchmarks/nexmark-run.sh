@@ -28,7 +28,13 @@ if [[ "${1:-}" == kafka ]]; then
   if [[ -z "${WEIR_KAFKA_BOOTSTRAP:-}" ]]; then
     dev/kafka.sh start >&2
   fi
-  exec java ${NEXMARK_KAFKA_JVM_OPTS:--Xms2g -Xmx2g} -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
+  # Flink runs in this JVM in Kafka mode: the --add-opens of Flink's Java 17 defaults
+  flink_opens=()
+  for p in java.lang java.net java.io java.nio sun.nio.ch java.lang.reflect java.text java.time java.util \
+           java.util.concurrent java.util.concurrent.atomic java.util.concurrent.locks; do
+    flink_opens+=("--add-opens=java.base/$p=ALL-UNNAMED")
+  done
+  exec java ${NEXMARK_KAFKA_JVM_OPTS:--Xms2g -Xmx2g} "${flink_opens[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
     -cp benchmarks/target/weir-benchmarks.jar dev.weir.bench.nexmark.kafka.NexmarkKafkaBenchmark --commit "$commit" "$@"
 fi
 

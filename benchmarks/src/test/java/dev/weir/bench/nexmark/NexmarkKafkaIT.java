@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Kafka mode against the broker of {@code dev/kafka.sh} (fails if none answers at {@code WEIR_KAFKA_BOOTSTRAP},
- * default 127.0.0.1:19092): Weir's task runtime and a Kafka Streams application write, from the same input topic,
- * output topics whose checksums equal the oracle's, with exactly-once on and off.
+ * default 127.0.0.1:19092): Weir's task runtime, a Kafka Streams application and Flink's Kafka connectors write,
+ * from the same input topic, output topics whose checksums equal the oracle's, with exactly-once on and off.
  */
 class NexmarkKafkaIT {
     static final NexmarkGenerator GENERATOR = NexmarkGenerator.standard(40_000);
@@ -40,7 +40,7 @@ class NexmarkKafkaIT {
 
     @ParameterizedTest
     @CsvSource({"q1,kafka-streams,eos", "q1,weir,eos", "q2,kafka-streams,alo", "q2,weir,alo", "q5,weir,eos",
-            "q4,weir,alo"})
+            "q4,weir,alo", "q5,flink,eos"})
     void outputTopicHoldsTheOraclesRows(String query, String engine, String delivery) throws Exception {
         NexmarkQuery q = NexmarkQuery.parse(query);
         KafkaRunRecord r = KafkaModeRun.run(topics, input, GENERATOR.events(), KafkaEngine.parse(engine), q,

@@ -49,8 +49,9 @@ public final class FlinkQueries {
         rows(query, events).sinkTo(new FlinkChecksumSink<>(runId)).name("checksum");
     }
 
+    /** The query's rows from a stream of timestamped events (whatever its source). */
     @SuppressWarnings("unchecked")
-    private static DataStream<ResultRow> rows(NexmarkQuery query, DataStream<Event> events) {
+    public static DataStream<ResultRow> rows(NexmarkQuery query, DataStream<Event> events) {
         DataStream<? extends ResultRow> rows = switch (query) {
             case Q0 -> bids(events);
             case Q1 -> bids(events).map(b -> b.withPrice(NexmarkQuery.toEuroCents(b.price()))).returns(Bid.class);

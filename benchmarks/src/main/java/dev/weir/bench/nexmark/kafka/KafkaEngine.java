@@ -18,6 +18,19 @@ public enum KafkaEngine {
             return true;
         }
     },
+    /** Apache Flink's local environment through {@code flink-connector-kafka}, parallelism 1. */
+    FLINK("flink") {
+        @Override
+        public Running start(NexmarkQuery query, Delivery delivery, String bootstrap, String input, String output,
+                             ConsumedCounter counter) {
+            return FlinkKafkaQuery.start(query, delivery, bootstrap, input, output, counter);
+        }
+
+        @Override
+        public boolean supports(NexmarkQuery query) {
+            return true;
+        }
+    },
     /** A {@code KafkaStreams} application, one stream thread. */
     KAFKA_STREAMS("kafka-streams") {
         @Override
