@@ -30,7 +30,11 @@ public final class FlinkQueries {
 
     /** A local environment for one job. */
     public static StreamExecutionEnvironment environment() {
-        Configuration conf = new Configuration();
+        return environment(new Configuration());
+    }
+
+    /** A local environment for one job, with {@code conf}. */
+    public static StreamExecutionEnvironment environment(Configuration conf) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
         env.getConfig().enableObjectReuse();
         env.getConfig().setAutoWatermarkInterval(200);

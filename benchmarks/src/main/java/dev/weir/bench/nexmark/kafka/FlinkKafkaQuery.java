@@ -18,6 +18,7 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -25,7 +26,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * A Nexmark query on Flink through Kafka: {@code flink-connector-kafka}'s {@link KafkaSource}, bounded at the input
  * topic's end offsets (so every window fires at the end), the same operators as in-process, rows as JSON through
  * {@link KafkaSink}; parallelism 1, checkpoints every {@link WeirKafkaQuery#CHECKPOINT_INTERVAL} (the sink commits its
- * transactions (EOS) or flushes (ALO) on checkpoints; the final checkpoint after the input ends commits the rest).
+ * transactions (EOS) or flushes (ALO) on checkpoints; the final checkpoint after the input ends commits the rest),
+ * heap state with checkpoints to a temporary directory, no restarts.
  */
 final class FlinkKafkaQuery {
     /** The counters of the running jobs, by output topic: Flink runs deserialized copies of the functions. */
@@ -37,7 +39,13 @@ final class FlinkKafkaQuery {
     static KafkaEngine.Running start(NexmarkQuery query, Delivery delivery, String bootstrap, String input,
                                      String output, ConsumedCounter counter) {
         COUNTERS.put(output, counter);
-        StreamExecutionEnvironment env = FlinkQueries.environment();
+        Configuration conf = new Configuration();
+        // fail the run instead of restarting forever (the default once checkpointing is on)
+        conf.setString("restart-strategy.type", "none");
+        // checkpoints to local files, as Weir's snapshots (the default, the job manager's heap, caps state at 5 MB)
+        conf.setString("execution.checkpointing.storage", "filesystem");
+        conf.setString("execution.checkpointing.dir", checkpointDirectory());
+        StreamExecutionEnvironment env = FlinkQueries.environment(conf);
         env.enableCheckpointing(WeirKafkaQuery.CHECKPOINT_INTERVAL.toMillis());
         KafkaSource<EventEnvelope> source = KafkaSource.<EventEnvelope>builder()
                 .setBootstrapServers(bootstrap)
@@ -84,6 +92,14 @@ final class FlinkKafkaQuery {
                 COUNTERS.remove(output);
             }
         };
+    }
+
+    private static String checkpointDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("nexmark-flink-checkpoints").toUri().toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Input JSON to envelopes. */
