@@ -16,7 +16,7 @@ import java.util.OptionalLong;
  * the benchmark's JVM, both include the JVM's own baseline and, in latency runs, the harness's producer and
  * consumer.
  */
-final class ProcessMemory {
+public final class ProcessMemory {
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
@@ -25,7 +25,7 @@ final class ProcessMemory {
     private boolean rssReset;
 
     /** Starts a new peak: resets the heap pools' peaks and, where Linux allows it, the RSS high-water mark. */
-    void reset() {
+    public void reset() {
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         try {
             Files.writeString(CLEAR_REFS, "5");
@@ -35,12 +35,12 @@ final class ProcessMemory {
         }
     }
 
-    long peakHeapBytes() {
+    public long peakHeapBytes() {
         return heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
     /** {@code VmHWM} since {@link #reset()}; empty if it could not be reset or read. */
-    OptionalLong peakRssBytes() {
+    public OptionalLong peakRssBytes() {
         if (!rssReset) {
             return OptionalLong.empty();
         }

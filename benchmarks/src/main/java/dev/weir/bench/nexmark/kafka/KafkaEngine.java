@@ -1,0 +1,80 @@
+package dev.weir.bench.nexmark.kafka;
+
+import dev.weir.bench.nexmark.NexmarkQuery;
+import java.util.Arrays;
+
+/** A processor of the Kafka mode: reads the input topic from the beginning, writes a query's rows to the output topic. */
+public enum KafkaEngine {
+    /** Weir's task runtime (one {@code TaskRunner}, a bounded Kafka source, Kafka sink). */
+    WEIR("weir") {
+        @Override
+        public Running start(NexmarkQuery query, Delivery delivery, String bootstrap, String input, String output,
+                             ConsumedCounter counter) throws Exception {
+            return WeirKafkaQuery.start(query, delivery, bootstrap, input, output, counter);
+        }
+
+        @Override
+        public boolean supports(NexmarkQuery query) {
+            return true;
+        }
+    },
+    /** Apache Flink's local environment through {@code flink-connector-kafka}, parallelism 1. */
+    FLINK("flink") {
+        @Override
+        public Running start(NexmarkQuery query, Delivery delivery, String bootstrap, String input, String output,
+                             ConsumedCounter counter) {
+            return FlinkKafkaQuery.start(query, delivery, bootstrap, input, output, counter);
+        }
+
+        @Override
+        public boolean supports(NexmarkQuery query) {
+            return true;
+        }
+    },
+    /** A {@code KafkaStreams} application, one stream thread. */
+    KAFKA_STREAMS("kafka-streams") {
+        @Override
+        public Running start(NexmarkQuery query, Delivery delivery, String bootstrap, String input, String output,
+                             ConsumedCounter counter) {
+            return StreamsQuery.start(query, delivery, bootstrap, input, output, counter);
+        }
+
+        @Override
+        public boolean supports(NexmarkQuery query) {
+            return StreamsQuery.supports(query);
+        }
+    };
+
+    /** A started processor. */
+    public interface Running extends AutoCloseable {
+        /** Stops once everything consumed is processed and committed (output visible to read_committed readers). */
+        @Override
+        void close() throws Exception;
+    }
+
+    private final String id;
+
+    KafkaEngine(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public abstract Running start(NexmarkQuery query, Delivery delivery, String bootstrap, String input,
+                                  String output, ConsumedCounter counter) throws Exception;
+
+    public abstract boolean supports(NexmarkQuery query);
+
+    public static KafkaEngine parse(String name) {
+        return Arrays.stream(values()).filter(e -> e.id.equalsIgnoreCase(name.trim())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown engine '" + name + "', expected one of "
+                        + Arrays.stream(values()).map(KafkaEngine::id).toList()));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.weir.bench.nexmark.kafka;
+
+import dev.weir.bench.Environment;
+import dev.weir.bench.Format;
+import dev.weir.bench.GeneratedSection;
+import dev.weir.bench.OptionValues;
+import dev.weir.bench.kafka.KafkaClients;
+import dev.weir.bench.nexmark.Checksum;
+import dev.weir.bench.nexmark.Engine;
+import dev.weir.bench.nexmark.NexmarkGenerator;
+import dev.weir.bench.nexmark.NexmarkQuery;
+import dev.weir.bench.nexmark.NexmarkReport;
+import dev.weir.bench.nexmark.RunClock;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Nexmark harness, Kafka mode: loads the generated events into a one-partition topic of the broker once, then
+ * per query, delivery guarantee and engine runs the query from that topic to a fresh output topic
+ * ({@link KafkaModeRun}); every output's checksum must equal the in-process Weir result on the same events (exit 1
+ * otherwise). Writes a Markdown section and CSV rows like the in-process mode.
+ */
+public final class NexmarkKafkaBenchmark {
+    static final String BEGIN = "<!-- nexmark-kafka-benchmark:begin";
+    static final String END = "<!-- nexmark-kafka-benchmark:end -->";
+    static final String USAGE = """
+            usage: NexmarkKafkaBenchmark [options]   (Kafka mode: input topic -> processor -> output topic)
+              --bootstrap HOST:PORT  the broker (default WEIR_KAFKA_BOOTSTRAP or 127.0.0.1:19092)
+              --events N             input events (default 2M)
+              --queries LIST         default q0,q1,q2,q3,q4,q5,q7,q8 (Kafka Streams runs q0,q1,q2 only)
+              --engines LIST         weir,flink,kafka-streams (default all three)
+              --deliveries LIST      alo,eos (default both)
+              --out FILE             replace the generated Nexmark Kafka section of FILE
+              --csv FILE             append one row per run
+              --commit ID            the commit measured (default unknown)
+            Exit codes: 0 ok, 1 an output's checksum differs from the in-process result, 2 bad options, 3 a failure.
+            """;
+
+    private NexmarkKafkaBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (Arrays.asList(args).contains("--help")) {
+            out.print(USAGE);
+            return 0;
+        }
+        String bootstrap = KafkaClients.DEFAULT_BOOTSTRAP;
+        long events = 2_000_000;
+        List<NexmarkQuery> queries = List.of(NexmarkQuery.values());
+        List<KafkaEngine> engines = List.of(KafkaEngine.values());
+        List<Delivery> deliveries = List.of(Delivery.values());
+        Optional<Path> outFile = Optional.empty();
+        Optional<Path> csv = Optional.empty();
+        String commit = "unknown";
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                String v = OptionValues.value(args, ++i, a);
+                switch (a) {
+                    case "--bootstrap" -> bootstrap = v;
+                    case "--events" -> events = OptionValues.count(v);
+                    case "--queries" -> queries = OptionValues.list(v).stream().map(NexmarkQuery::parse).toList();
+                    case "--engines" -> engines = OptionValues.list(v).stream().map(KafkaEngine::parse).toList();
+                    case "--deliveries" -> deliveries = OptionValues.list(v).stream().map(Delivery::parse).toList();
+                    case "--out" -> outFile = Optional.of(Path.of(v));
+                    case "--csv" -> csv = Optional.of(Path.of(v));
+                    case "--commit" -> commit = v;
+                    default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        try {
+            Instant started = Instant.now();
+            Map<NexmarkQuery, Checksum> expected = new LinkedHashMap<>();
+            List<KafkaRunRecord> runs = new ArrayList<>();
+            NexmarkGenerator generator = NexmarkGenerator.standard(events);
+            String runId = Long.toString(System.currentTimeMillis(), 36);
+            boolean agree = true;
+            try (NexmarkTopics topics = new NexmarkTopics(bootstrap, runId)) {
+                long loadStart = System.nanoTime();
+                String input = topics.loadInput(generator);
+                err.printf("loaded %s events into %s in %.1f s%n", Format.count(events), input,
+                        (System.nanoTime() - loadStart) / 1e9);
+                for (NexmarkQuery q : queries) {
+                    RunClock.reset();
+                    Checksum reference = Engine.WEIR.run(q, generator, "reference");
+                    expected.put(q, reference);
+                    for (Delivery d : deliveries) {
+                        for (KafkaEngine e : engines) {
+                            if (!e.supports(q)) {
+                                continue;
+                            }
+                            KafkaRunRecord r = KafkaModeRun.run(topics, input, events, e, q, d);
+                            boolean same = r.checksum().equals(reference);
+                            agree &= same;
+                            err.printf("%s %s %s: %s events/s, close %.2f s, checksum %s%s%n", q, e, d,
+                                    Format.rate(r.eventsPerSecond()), r.closeNanos() / 1e9, r.checksum(),
+                                    same ? "" : " DIFFERS from in-process " + reference);
+                            runs.add(r);
+                        }
+                    }
+                }
+            }
+            Environment env = Environment.current();
+            String section = markdown(started, commit, events, bootstrap, env, runs, expected);
+            if (outFile.isPresent()) {
+                GeneratedSection.update(outFile.get(), BEGIN, END, section);
+            } else {
+                out.print(section);
+            }
+            if (csv.isPresent()) {
+                appendCsv(csv.get(), started, commit, env, runs);
+            }
+            return agree ? 0 : 1;
+        } catch (Exception e) {
+            e.printStackTrace(err);
+            return 3;
+        }
+    }
+
+    static String markdown(Instant when, String commit, long events, String bootstrap, Environment env,
+                           List<KafkaRunRecord> runs, Map<NexmarkQuery, Checksum> expected) {
+        StringBuilder s = new StringBuilder();
+        s.append(BEGIN).append(" (generated by dev.weir.bench.nexmark.kafka.NexmarkKafkaBenchmark; edits up to the"
+                + " end marker are overwritten) -->\n\n");
+        s.append("Generated ").append(when.truncatedTo(ChronoUnit.SECONDS)).append(" on commit `").append(commit)
+                .append("`: ").append(Format.count(events)).append(" events in one partition of ")
+                .append(bootstrap).append("; ").append(env.cpuModel()).append(", ").append(env.onlineCpus())
+                .append(" CPUs shared by the broker and the harness JVM (not pinned); JVM options `")
+                .append(String.join(" ", env.jvmArguments().stream().filter(a -> !a.startsWith("--add-opens"))
+                        .toList())).append("` (and Flink's `--add-opens`).\n\n");
+        s.append("| query | engine | delivery | events/s | close s | peak heap MB | peak RSS MB | output rows |"
+                + " = in-process result |\n");
+        s.append("|---|---|---|---:|---:|---:|---:|---:|---|\n");
+        for (KafkaRunRecord r : runs) {
+            s.append("| ").append(r.query().id()).append(" | ").append(r.engine().id()).append(" | ")
+                    .append(r.delivery().id()).append(" | ").append(Format.rate(r.eventsPerSecond())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.2f", r.closeNanos() / 1e9)).append(" | ")
+                    .append(Format.mebibytes(r.peakHeapBytes())).append(" | ")
+                    .append(r.peakRssBytes() < 0 ? "–" : Format.mebibytes(r.peakRssBytes())).append(" | ")
+                    .append(Format.count(r.checksum().rows())).append(" | ")
+                    .append(r.checksum().equals(expected.get(r.query())) ? "yes" : "**NO**").append(" |\n");
+        }
+        s.append("\n").append(END).append("\n");
+        return s.toString();
+    }
+
+    static void appendCsv(Path csv, Instant when, String commit, Environment env, List<KafkaRunRecord> runs)
+            throws Exception {
+        List<String> lines = new ArrayList<>();
+        if (!Files.exists(csv)) {
+            lines.add(NexmarkReport.CSV_HEADER);
+        }
+        String machine = NexmarkReport.machine(env);
+        for (KafkaRunRecord r : runs) {
+            lines.add(String.join(",", when.truncatedTo(ChronoUnit.SECONDS).toString(), commit, "\"" + machine + "\"",
+                    "kafka-" + r.delivery().id(), r.query().id(), r.engine().id(), Long.toString(r.events()),
+                    Long.toString(Math.round(r.eventsPerSecond())), "", "",
+                    Long.toString(Format.mebibytes(r.peakHeapBytes())),
+                    r.peakRssBytes() < 0 ? "" : Long.toString(Format.mebibytes(r.peakRssBytes())),
+                    r.checksum().toString()));
+        }
+        Files.write(csv, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
