@@ -42,6 +42,18 @@ class ExactlyOnceKillIT {
         work = Files.createDirectories(Path.of("target", "exactly-once-it"));
     }
 
+    /** Every process a test started; killed after each test, so a failing test leaves no task running. */
+    private final List<Process> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void killLeftovers() throws Exception {
+        for (Process p : started) {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+        started.clear();
+    }
+
     @AfterAll
     void tearDown() {
         if (kafka != null) {
@@ -308,6 +320,7 @@ class ExactlyOnceKillIT {
             File logFile = log(task, starts[task]++).toFile();
             workers[task] = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(logFile)).start();
+            started.add(workers[task]);
         }
 
         /**
