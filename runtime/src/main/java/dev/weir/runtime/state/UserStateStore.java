@@ -126,20 +126,30 @@ public final class UserStateStore implements KeyedStateStore {
             return l == null ? List.of() : List.copyOf(l);
         }
 
+        /**
+         * Appends in place (the stored list is always an {@code ArrayList} this class made, never handed out:
+         * {@link #get} returns a copy), so building a list of n elements costs O(n), not O(n²) as copying on every
+         * add did (15% of Nexmark q4's time). Written back for backends that serialize.
+         */
         @Override
         public void add(T element) {
-            List<T> l = value.value();
-            List<T> next = l == null ? new ArrayList<>() : new ArrayList<>(l);
+            List<T> next = mutable(value.value());
             next.add(element);
             value.update(next);
         }
 
         @Override
         public void addAll(List<T> elements) {
-            List<T> l = value.value();
-            List<T> next = l == null ? new ArrayList<>() : new ArrayList<>(l);
+            List<T> next = mutable(value.value());
             next.addAll(elements);
             value.update(next);
+        }
+
+        private static <T> List<T> mutable(List<T> stored) {
+            if (stored == null) {
+                return new ArrayList<>();
+            }
+            return stored instanceof ArrayList<T> a ? a : new ArrayList<>(stored);
         }
 
         @Override
