@@ -180,6 +180,12 @@ public final class TaskRunner {
             Optional<TaskSavepoints.Savepoint> savepoint = Optional.empty();
             if (startFromSavepoint == null) {
                 last = lastCommittedCheckpoint(committed);
+                if (last.isPresent() && !last.get().lineage().isEmpty()) {
+                    throw new IllegalStateException(task + ": the committed checkpoint " + last.get().fileName()
+                            + " belongs to a run started from a savepoint (lineage " + last.get().lineage()
+                            + "); start the task from that savepoint again (weir.task.restore-savepoint) so it "
+                            + "reads that run's shuffle topics and resumes from its own checkpoint");
+                }
             } else {
                 last = committedCheckpointOfLineage(committed, lineage);
                 if (last.isEmpty()) {
