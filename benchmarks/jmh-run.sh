@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the benchmark jar if it is stale and runs the JMH microbenchmarks of the runtime's hot paths
+# Builds the benchmark jar and runs the JMH microbenchmarks of the runtime's hot paths
 # (dev.weir.bench.micro: watermarks, window assignment, keyed state on heap and RocksDB, serdes) with the GC profiler
 # and dev.weir.bench.micro.CpuTimeProfiler (CPU time per operation: the machine may be shared),
 # writing JMH's JSON result to benchmarks/target/jmh-result.json; then renders it as markdown
@@ -17,7 +17,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-jar=benchmarks/target/weir-benchmarks.jar
 result=${JMH_RESULT:-benchmarks/target/jmh-result.json}
 command="benchmarks/jmh-run.sh $*"
 out=()
@@ -35,15 +34,7 @@ if [[ ${#jmh[@]} -eq 0 || "${jmh[0]}" == -* ]]; then
   jmh=(dev.weir.bench.micro "${jmh[@]+"${jmh[@]}"}")
 fi
 
-stale() {
-  [[ ! -f "$jar" ]] && return 0
-  [[ -n "$(find pom.xml benchmarks/pom.xml benchmarks/src/main runtime/pom.xml runtime/src/main \
-      functions-api/pom.xml functions-api/src/main -newer "$jar" -type f -print -quit 2>/dev/null)" ]]
-}
-if [[ "${SKIP_BUILD:-0}" != 1 ]] && stale; then
-  echo "jmh-run.sh: building $jar" >&2
-  mvn -q -B -ntp -DskipTests -pl benchmarks -am package
-fi
+source benchmarks/build-jar.sh
 
 mkdir -p "$(dirname "$result")"
 java -cp "$jar" org.openjdk.jmh.Main "${jmh[@]}" "${quick[@]+"${quick[@]}"}" -prof gc \

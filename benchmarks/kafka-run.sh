@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the benchmark jar if needed, makes sure the development broker runs, and runs the end-to-end Kafka
+# Builds the benchmark jar (unless SKIP_BUILD=1), makes sure the development broker runs, and runs the end-to-end Kafka
 # benchmark (dev.weir.bench.kafka.KafkaBenchmark). The broker is left running.
 #
 #   benchmarks/kafka-run.sh                             # defaults (5M records), markdown on stdout
@@ -13,16 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-jar=benchmarks/target/weir-benchmarks.jar
-stale() {
-  [[ ! -f "$jar" ]] && return 0
-  [[ -n "$(find pom.xml benchmarks/pom.xml benchmarks/src runtime/pom.xml runtime/src/main \
-      functions-api/pom.xml functions-api/src/main -newer "$jar" -type f -print -quit 2>/dev/null)" ]]
-}
-if [[ "${SKIP_BUILD:-0}" != 1 ]] && stale; then
-  echo "kafka-run.sh: building $jar" >&2
-  mvn -q -B -ntp -DskipTests -pl benchmarks -am package
-fi
+source benchmarks/build-jar.sh
 
 if [[ -z "${WEIR_KAFKA_BOOTSTRAP:-}" ]]; then
   dev/kafka.sh start

@@ -14,9 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  mvn -q -B -ntp -DskipTests -pl benchmarks -am package
-fi
+source benchmarks/build-jar.sh
 
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if ! git diff --quiet HEAD -- . ':(exclude)docs/benchmarks.md' ':(exclude)benchmarks/results' 2>/dev/null; then

@@ -11,9 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  mvn -q -B -DskipTests -pl benchmarks -am package
-fi
+source benchmarks/build-jar.sh
 
 jvm_opts=(${BENCH_JVM_OPTS:--Xms2g -Xmx2g -XX:+UseSerialGC})
 pin=()

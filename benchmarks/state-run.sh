@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the benchmark jar if needed, makes sure the development S3 server runs, and runs the keyed-state benchmark
+# Builds the benchmark jar (unless SKIP_BUILD=1), makes sure the development S3 server runs, and runs the keyed-state benchmark
 # (dev.weir.bench.state.StateBenchmark): RocksDB vs heap throughput with 10M live keys (one forked JVM per run, with
 # its own heap cap), full and incremental checkpoints of ~1 GB of RocksDB state to S3, and recovery from S3.
 # The S3 server is left running.
@@ -17,16 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-jar=benchmarks/target/weir-benchmarks.jar
-stale() {
-  [[ ! -f "$jar" ]] && return 0
-  [[ -n "$(find pom.xml benchmarks/pom.xml benchmarks/src runtime/pom.xml runtime/src/main \
-      functions-api/pom.xml functions-api/src/main -newer "$jar" -type f -print -quit 2>/dev/null)" ]]
-}
-if [[ "${SKIP_BUILD:-0}" != 1 ]] && stale; then
-  echo "state-run.sh: building $jar" >&2
-  mvn -q -B -ntp -DskipTests -pl benchmarks -am package
-fi
+source benchmarks/build-jar.sh
 
 if [[ -z "${WEIR_S3_ENDPOINT:-}" ]]; then
   dev/s3.sh start >&2

@@ -18,18 +18,14 @@ PORT=19092
 CONTROLLER_PORT=19093
 BOOTSTRAP="127.0.0.1:$PORT"
 TIMEOUT="${WEIR_KAFKA_START_TIMEOUT:-60}"
+NAME=broker
+CMDLINE_PATTERN=kafka.Kafka
 
 log() { echo "kafka.sh: $*" >&2; }
-
-running_pid() {
-  [ -f "$PIDFILE" ] || return 1
-  local pid
-  pid="$(cat "$PIDFILE" 2>/dev/null || true)"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && grep -q 'kafka.Kafka' "/proc/$pid/cmdline" 2>/dev/null || return 1
-  echo "$pid"
-}
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+ready() { grep -q 'Kafka Server started' "$LOG" && port_open "$PORT"; }
+READY=ready
+# shellcheck source=dev/lib/service.sh
+source "$ROOT/dev/lib/service.sh"
 
 fetch() {
   if [ -f "$LIB/.complete" ]; then return; fi
@@ -91,46 +87,9 @@ start() {
   fetch
   write_props
   format
-  local started=$SECONDS
-  : > "$LOG"
-  nohup java -Xms256m -Xmx512m -cp "$LIB/*" kafka.Kafka "$PROPS" >"$LOG" 2>&1 </dev/null &
-  echo $! > "$PIDFILE"
-  local pid
-  pid="$(cat "$PIDFILE")"
-  until grep -q 'Kafka Server started' "$LOG" && port_open "$PORT"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      tail -n 40 "$LOG" >&2
-      rm -f "$PIDFILE"
-      log "broker exited during start-up (log: $LOG)"
-      exit 1
-    fi
-    if (( SECONDS - started >= TIMEOUT )); then
-      tail -n 40 "$LOG" >&2
-      kill "$pid" 2>/dev/null || true
-      rm -f "$PIDFILE"
-      log "broker not ready after ${TIMEOUT}s (log: $LOG)"
-      exit 1
-    fi
-    sleep 0.2
-  done
-  log "started (pid $pid) at $BOOTSTRAP in $((SECONDS - started))s"
-}
-
-stop() {
-  local pid
-  if ! pid="$(running_pid)"; then
-    rm -f "$PIDFILE"
-    log "not running"
-    return 0
-  fi
-  kill "$pid"
-  for _ in $(seq 1 300); do
-    kill -0 "$pid" 2>/dev/null || { rm -f "$PIDFILE"; log "stopped (pid $pid)"; return 0; }
-    sleep 0.1
-  done
-  log "broker did not stop within 30s; killing pid $pid"
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$PIDFILE"
+  local launched
+  launched="$(launch_and_wait java -Xms256m -Xmx512m -cp "$LIB/*" kafka.Kafka "$PROPS")"
+  log "started (pid ${launched% *}) at $BOOTSTRAP in ${launched#* }s"
 }
 
 case "${1:-}" in

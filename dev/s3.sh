@@ -26,18 +26,14 @@ SECRET_KEY=weir-dev-secret
 REGION=us-east-1
 BUCKET=weir-checkpoints
 TIMEOUT="${WEIR_S3_START_TIMEOUT:-60}"
+NAME=s3proxy
+CMDLINE_PATTERN=s3proxy
 
 log() { echo "s3.sh: $*" >&2; }
-
-running_pid() {
-  [ -f "$PIDFILE" ] || return 1
-  local pid
-  pid="$(cat "$PIDFILE" 2>/dev/null || true)"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && grep -q 's3proxy' "/proc/$pid/cmdline" 2>/dev/null || return 1
-  echo "$pid"
-}
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+ready() { port_open "$PORT"; }
+READY=ready
+# shellcheck source=dev/lib/service.sh
+source "$ROOT/dev/lib/service.sh"
 
 fetch() {
   if [ -f "$JAR" ]; then return; fi
@@ -82,46 +78,9 @@ start() {
   mkdir -p "$DIR" "$DATA"
   fetch
   write_props
-  local started=$SECONDS
-  : > "$LOG"
-  nohup java -Xmx256m -jar "$JAR" --properties "$PROPS" >"$LOG" 2>&1 </dev/null &
-  echo $! > "$PIDFILE"
-  local pid
-  pid="$(cat "$PIDFILE")"
-  until port_open "$PORT"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      tail -n 40 "$LOG" >&2
-      rm -f "$PIDFILE"
-      log "s3proxy exited during start-up (log: $LOG)"
-      exit 1
-    fi
-    if (( SECONDS - started >= TIMEOUT )); then
-      tail -n 40 "$LOG" >&2
-      kill "$pid" 2>/dev/null || true
-      rm -f "$PIDFILE"
-      log "s3proxy not ready after ${TIMEOUT}s (log: $LOG)"
-      exit 1
-    fi
-    sleep 0.1
-  done
-  log "started (pid $pid) at $ENDPOINT in $((SECONDS - started))s"
-}
-
-stop() {
-  local pid
-  if ! pid="$(running_pid)"; then
-    rm -f "$PIDFILE"
-    log "not running"
-    return 0
-  fi
-  kill "$pid"
-  for _ in $(seq 1 300); do
-    kill -0 "$pid" 2>/dev/null || { rm -f "$PIDFILE"; log "stopped (pid $pid)"; return 0; }
-    sleep 0.1
-  done
-  log "s3proxy did not stop within 30s; killing pid $pid"
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$PIDFILE"
+  local launched
+  launched="$(launch_and_wait java -Xmx256m -jar "$JAR" --properties "$PROPS")"
+  log "started (pid ${launched% *}) at $ENDPOINT in ${launched#* }s"
 }
 
 print_env() {
