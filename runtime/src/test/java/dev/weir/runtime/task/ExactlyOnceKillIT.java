@@ -15,10 +15,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -27,46 +24,17 @@ import org.junit.jupiter.api.Timeout;
  * and restarts them, then checks that the committed output equals the brute-force result over the whole input:
  * nothing lost, nothing duplicated.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class ExactlyOnceKillIT {
+class ExactlyOnceKillIT extends TaskProcessHarness {
     private static final int PARALLELISM = 3;
-    private static final int PARTITIONS = 6;
     private static final int MIN_KILLS = Integer.getInteger("weir.it.kills", 10);
-    private KafkaTestSupport kafka;
-    private Path work;
-
-    @BeforeAll
-    void setUp() throws Exception {
-        kafka = new KafkaTestSupport();
-        work = Files.createDirectories(Path.of("target", "exactly-once-it"));
-    }
-
-    /** Every process a test started; killed after each test, so a failing test leaves no task running. */
-    private final List<Process> started = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    @org.junit.jupiter.api.AfterEach
-    void killLeftovers() throws Exception {
-        for (Process p : started) {
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
-        started.clear();
-    }
-
-    @AfterAll
-    void tearDown() {
-        if (kafka != null) {
-            kafka.close();
-        }
+    @Override
+    protected String workDirectoryName() {
+        return "exactly-once-it";
     }
 
     private List<Event> produce(String topic, int n, int keys, long seed) throws Exception {
         return produce(topic, n, keys, seed, 0);
-    }
-
-    private List<Event> produce(String topic, int n, int keys, long seed, long shiftMillis) throws Exception {
-        return ExactlyOncePipelines.produce(kafka, topic, PARTITIONS, n, keys, seed, shiftMillis);
     }
 
     @Test
@@ -251,7 +219,7 @@ class ExactlyOnceKillIT {
 
     /** Equal as sorted lists; on failure, says how many records are missing and duplicated or wrong, with samples. */
     private void assertExact(List<String> actual, List<String> expected, int kills) throws Exception {
-        ExactlyOncePipelines.assertExact(actual, expected, work, "after " + kills + " kills");
+        assertExact(actual, expected, "after " + kills + " kills");
     }
 
     private static boolean hasSnapshot(Path dir) throws Exception {
@@ -318,9 +286,8 @@ class ExactlyOnceKillIT {
                     "interval=300"));
             cmd.addAll(args);
             File logFile = log(task, starts[task]++).toFile();
-            workers[task] = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logFile)).start();
-            started.add(workers[task]);
+            workers[task] = launch(new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(logFile)));
         }
 
         /**

@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -27,36 +24,11 @@ import org.junit.jupiter.api.Timeout;
  * record. The second run also loses a task to {@code kill -9} right after it restored the savepoint, so a task of the
  * new run that has no checkpoint of its own yet restores the savepoint again.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class RescaleIT {
-    private static final int PARTITIONS = 6;
-    private KafkaTestSupport kafka;
-    private Path work;
-
-    @BeforeAll
-    void setUp() throws Exception {
-        kafka = new KafkaTestSupport();
-        work = Files.createDirectories(Path.of("target", "rescale-it"));
-    }
-
-    /** Every process a test started; killed after each test, so a failing test leaves no task running. */
-    private final List<Process> started = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    @org.junit.jupiter.api.AfterEach
-    void killLeftovers() throws Exception {
-        for (Process p : started) {
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
-        started.clear();
-    }
-
-    @AfterAll
-    void tearDown() {
-        if (kafka != null) {
-            kafka.close();
-        }
+class RescaleIT extends TaskProcessHarness {
+    @Override
+    protected String workDirectoryName() {
+        return "rescale-it";
     }
 
     /**
@@ -65,10 +37,6 @@ class RescaleIT {
      */
     private static final long SECOND_HALF_SHIFT_MILLIS = 2 * 20_000 + 1_000;
     private static final long JOIN_SECOND_HALF_SHIFT_MILLIS = 2 * 10_000 + 1_000;
-
-    private List<Event> produce(String topic, int n, int keys, long seed, long shiftMillis) throws Exception {
-        return ExactlyOncePipelines.produce(kafka, topic, PARTITIONS, n, keys, seed, shiftMillis);
-    }
 
     private <T> List<String> committed(String topic, Class<T> type, Function<T, String> describe) throws Exception {
         JsonSerde<T> serde = JsonSerde.of(type);
@@ -129,10 +97,6 @@ class RescaleIT {
         assertThat(expected).hasSizeGreaterThan(1_000);
         assertThat(actual.size()).as("the second run added output").isGreaterThan(firstRun);
         assertExact(actual, expected, pipeline);
-    }
-
-    private void assertExact(List<String> actual, List<String> expected, String pipeline) throws Exception {
-        ExactlyOncePipelines.assertExact(actual, expected, work, pipeline);
     }
 
     /**
@@ -206,9 +170,8 @@ class RescaleIT {
             cmd.addAll(args);
             starts[task]++;
             File logFile = log(task).toFile();
-            workers[task] = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logFile)).start();
-            started.add(workers[task]);
+            workers[task] = launch(new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(logFile)));
         }
 
         void startAll() throws Exception {
