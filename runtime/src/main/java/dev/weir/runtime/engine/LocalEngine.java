@@ -140,8 +140,13 @@ public final class LocalEngine {
                 }
 
                 @Override
-                public void prepareSavepoint() {
-                    factory.prepareSavepoint();
+                public void prepareSavepoint(dev.weir.runtime.state.SavepointFormat format, Path directory) {
+                    factory.prepareSavepoint(format, directory);
+                }
+
+                @Override
+                public void restoreSavepointFiles(java.util.List<Path> partDirectories) {
+                    factory.restoreSavepointFiles(partDirectories);
                 }
 
                 @Override

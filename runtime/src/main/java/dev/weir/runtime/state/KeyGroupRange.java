@@ -18,6 +18,11 @@ public record KeyGroupRange(int startInclusive, int endInclusive) {
         return keyGroup >= startInclusive && keyGroup <= endInclusive;
     }
 
+    /** Whether this range and {@code other} share a key group. */
+    public boolean intersects(KeyGroupRange other) {
+        return startInclusive <= other.endInclusive && other.startInclusive <= endInclusive;
+    }
+
     public int size() {
         return endInclusive - startInclusive + 1;
     }

@@ -36,11 +36,28 @@ public interface StateBackendFactory extends AutoCloseable {
     default void prepareCheckpoint(Path directory) {
     }
 
-    /**
-     * Before the snapshot of a savepoint: every backend returns its state as a self-contained, portable
-     * {@link KeyedStateSnapshot} (entries by key group), which any backend of any parallelism can restore.
-     */
+    /** {@code prepareSavepoint(CANONICAL, null)}. */
     default void prepareSavepoint() {
+        prepareSavepoint(SavepointFormat.CANONICAL, null);
+    }
+
+    /**
+     * Before the snapshot of a savepoint. {@link SavepointFormat#CANONICAL}: every backend returns its state as a
+     * self-contained, portable {@link KeyedStateSnapshot} (entries by key group), which any backend of any
+     * parallelism can restore. {@link SavepointFormat#NATIVE}: backends with native files copy them under
+     * {@code directory} (which does not exist yet; the caller stores what is under it with the savepoint) and return
+     * handles naming them; backends without (the heap) return their canonical state.
+     */
+    default void prepareSavepoint(SavepointFormat format, Path directory) {
+    }
+
+    /**
+     * Before any backend is created, when a task restores a savepoint: the directories that hold the native files
+     * of its parts (one per part whose key groups overlap the task's; what {@code prepareSavepoint(NATIVE, dir)}
+     * wrote under {@code dir}, downloaded). Backends restoring a native handle look for its files there. Heap
+     * backends ignore it.
+     */
+    default void restoreSavepointFiles(java.util.List<Path> partDirectories) {
     }
 
     /**

@@ -165,6 +165,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void restoreState(Object state) {
+        if (state instanceof dev.weir.runtime.state.NativeStateHandle handle) {
+            throw new IllegalArgumentException(handle.notRestorableBy("heap state backend"));
+        }
         KeyedStateSnapshot snapshot = Snapshots.expect(state, KeyedStateSnapshot.class, "keyed state backend");
         if (snapshot.numberOfKeyGroups() != numberOfKeyGroups) {
             throw new IllegalArgumentException("the snapshot has " + snapshot.numberOfKeyGroups()

@@ -1,6 +1,7 @@
 package dev.weir.runtime.state.rocksdb;
 
 import dev.weir.runtime.state.KeyGroupRange;
+import dev.weir.runtime.state.NativeStateHandle;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,10 +17,15 @@ import java.util.Objects;
  * @param files             the checkpoint's file names, relative to its directory, sorted
  */
 public record RocksDbCheckpointHandle(String operator, int numberOfKeyGroups, KeyGroupRange keyGroupRange,
-                                      List<String> files) {
+                                      List<String> files) implements NativeStateHandle {
     public RocksDbCheckpointHandle {
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(keyGroupRange, "keyGroupRange");
         files = List.copyOf(files);
+    }
+
+    @Override
+    public String backendKind() {
+        return "RocksDB";
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -46,6 +47,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final OperatorDb db;
     private final StateSerializer serializer;
     private final Supplier<SnapshotRequest> snapshots;
+    private final Function<RocksDbSavepointHandle, Path> savepointFiles;
     private final Map<String, RocksDbValueState<K, ?, ?>> states = new HashMap<>();
     private final Map<String, RocksDbLongNamespacedState<?>> longStates = new HashMap<>();
     private final Map<String, RocksDbTimerQueue<K, ?>> timers = new HashMap<>();
@@ -56,7 +58,8 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private int currentKeyGroup;
 
     RocksDbKeyedStateBackend(String operator, int numberOfKeyGroups, KeyGroupRange range, OperatorDb db,
-                             StateSerializer serializer, Supplier<SnapshotRequest> snapshots) {
+                             StateSerializer serializer, Supplier<SnapshotRequest> snapshots,
+                             Function<RocksDbSavepointHandle, Path> savepointFiles) {
         if (range.endInclusive() >= numberOfKeyGroups || numberOfKeyGroups > 1 << 16) {
             throw new IllegalArgumentException("key groups " + range + " of " + numberOfKeyGroups
                     + " (at most 65536 key groups)");
@@ -67,6 +70,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
         this.db = db;
         this.serializer = serializer;
         this.snapshots = snapshots;
+        this.savepointFiles = savepointFiles;
     }
 
     @Override
@@ -205,26 +209,34 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     /**
      * A {@link RocksDbCheckpointHandle} after {@code prepareSnapshot(CHECKPOINT, dir)} (the database's files written to
-     * {@code <dir>/<directory name of the operator>}), else a {@link KeyedStateSnapshot} with every value
-     * deserialized.
+     * {@code <dir>/<directory name of the operator>}), a {@link RocksDbSavepointHandle} after
+     * {@code prepareSnapshot(NATIVE_SAVEPOINT, dir)} (the files in {@code <dir>/<handle's directory>}), else a
+     * {@link KeyedStateSnapshot} with every value deserialized.
      */
     @Override
     public Object snapshotState() {
         SnapshotRequest request = snapshots.get();
-        if (request.kind() == SnapshotKind.CHECKPOINT) {
-            Path target = request.directory().resolve(CheckpointFiles.directoryName(operator));
-            return new RocksDbCheckpointHandle(operator, numberOfKeyGroups, range, db.checkpoint(target));
-        }
-        return LogicalSnapshots.snapshot(this);
+        return switch (request.kind()) {
+            case CHECKPOINT -> new RocksDbCheckpointHandle(operator, numberOfKeyGroups, range,
+                    db.checkpoint(request.directory().resolve(CheckpointFiles.directoryName(operator))));
+            case NATIVE_SAVEPOINT -> {
+                String directory = RocksDbSavepointHandle.directoryFor(operator, range);
+                yield new RocksDbSavepointHandle(operator, numberOfKeyGroups, range, directory,
+                        db.checkpoint(request.directory().resolve(directory)));
+            }
+            case SAVEPOINT -> LogicalSnapshots.snapshot(this);
+        };
     }
 
     /**
      * Restores a {@link RocksDbCheckpointHandle} (checking that the database was opened from that checkpoint's files,
-     * for this operator and key groups) or adds the entries of a {@link KeyedStateSnapshot}'s key groups in this
-     * backend's range.
+     * for this operator and key groups), or adds the entries of this backend's key groups from a
+     * {@link RocksDbSavepointHandle} (its files found through {@link RocksDbStateBackendFactory#restoreSavepointFiles},
+     * copied raw; timers included) or from a {@link KeyedStateSnapshot}.
      *
-     * @throws IllegalArgumentException if the state is of another kind, the handle does not match, or the snapshot
-     *                                  has another number of key groups or a key filed under a wrong key group
+     * @throws IllegalArgumentException if the state is of another kind, the handle does not match, the savepoint's
+     *                                  files are missing, or the snapshot has another number of key groups or a key
+     *                                  filed under a wrong key group
      */
     @Override
     public void restoreState(Object state) {
@@ -232,8 +244,27 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
             checkHandle(handle);
             return;
         }
+        if (state instanceof RocksDbSavepointHandle handle) {
+            restoreNative(handle);
+            return;
+        }
         KeyedStateSnapshot snapshot = Snapshots.expect(state, KeyedStateSnapshot.class, "RocksDB keyed state backend");
         LogicalSnapshots.restore(this, snapshot);
+    }
+
+    private void restoreNative(RocksDbSavepointHandle handle) {
+        if (!handle.operator().equals(operator) || handle.numberOfKeyGroups() != numberOfKeyGroups) {
+            throw new IllegalArgumentException("the savepoint's RocksDB state of operator '" + handle.operator()
+                    + "' with " + handle.numberOfKeyGroups() + " key groups does not fit operator '" + operator
+                    + "' with " + numberOfKeyGroups + " (the number of key groups is fixed for a pipeline's lifetime)");
+        }
+        if (!handle.keyGroupRange().intersects(range)) {
+            return; // another task's key groups: its files need not even be here
+        }
+        NativeSavepointRestore.copy(this, handle, savepointFiles.apply(handle));
+        for (RocksDbTimerQueue<K, ?> queue : timers.values()) {
+            queue.reload();
+        }
     }
 
     private void checkHandle(RocksDbCheckpointHandle handle) {

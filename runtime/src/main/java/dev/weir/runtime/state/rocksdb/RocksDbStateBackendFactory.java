@@ -1,6 +1,7 @@
 package dev.weir.runtime.state.rocksdb;
 
 import dev.weir.runtime.state.KeyGroupRange;
+import dev.weir.runtime.state.SavepointFormat;
 import dev.weir.runtime.state.StateBackendFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,9 @@ import org.rocksdb.WriteBufferManager;
  * <p><b>Snapshots.</b> By default the backends' snapshots are logical ({@link SnapshotKind#SAVEPOINT}, the heap
  * format). {@link #prepareSnapshot(SnapshotKind, Path)} with {@link SnapshotKind#CHECKPOINT} makes the following
  * {@code snapshotState()} calls write native checkpoints into {@code <directory>/<directory name of the operator>}
- * instead (each checkpoint needs a new directory). To continue from native checkpoint files, call
+ * instead (each checkpoint needs a new directory); {@link SnapshotKind#NATIVE_SAVEPOINT} does the same for a native
+ * savepoint ({@link #prepareSavepoint(SavepointFormat, Path)}, restored with {@link #restoreSavepointFiles}). To
+ * continue from native checkpoint files, call
  * {@link #restoreFrom(Path)} before the backends are created: each backend whose operator has a sub-directory there
  * opens a copy of it (table files hard-linked), and its {@code restoreState(RocksDbCheckpointHandle)} then only checks
  * the handle. Without a restore, a backend deletes whatever an earlier run left in its working directory.
@@ -56,6 +59,7 @@ public final class RocksDbStateBackendFactory implements StateBackendFactory {
     private final Map<String, OperatorDb> databases = new LinkedHashMap<>();
     private volatile SnapshotRequest snapshotRequest = SnapshotRequest.SAVEPOINT;
     private Path restoreDirectory;
+    private List<Path> savepointParts = List.of();
     private boolean closed;
 
     public RocksDbStateBackendFactory(RocksDbOptions options) {
@@ -106,7 +110,7 @@ public final class RocksDbStateBackendFactory implements StateBackendFactory {
      * ({@code checkpointDirectory} is ignored, may be null).
      */
     public void prepareSnapshot(SnapshotKind kind, Path checkpointDirectory) {
-        snapshotRequest = new SnapshotRequest(kind, kind == SnapshotKind.CHECKPOINT ? checkpointDirectory : null);
+        snapshotRequest = new SnapshotRequest(kind, kind == SnapshotKind.SAVEPOINT ? null : checkpointDirectory);
     }
 
     /** {@code prepareSnapshot(CHECKPOINT, directory)}: the {@link StateBackendFactory} form. */
@@ -115,10 +119,39 @@ public final class RocksDbStateBackendFactory implements StateBackendFactory {
         prepareSnapshot(SnapshotKind.CHECKPOINT, directory);
     }
 
-    /** {@code prepareSnapshot(SAVEPOINT, null)}: the {@link StateBackendFactory} form. */
+    /**
+     * {@code prepareSnapshot(SAVEPOINT, null)} for {@link SavepointFormat#CANONICAL},
+     * {@code prepareSnapshot(NATIVE_SAVEPOINT, directory)} for {@link SavepointFormat#NATIVE}: the
+     * {@link StateBackendFactory} form.
+     */
     @Override
-    public void prepareSavepoint() {
-        prepareSnapshot(SnapshotKind.SAVEPOINT, null);
+    public void prepareSavepoint(SavepointFormat format, Path directory) {
+        switch (format) {
+            case CANONICAL -> prepareSnapshot(SnapshotKind.SAVEPOINT, null);
+            case NATIVE -> prepareSnapshot(SnapshotKind.NATIVE_SAVEPOINT, directory);
+        }
+    }
+
+    /**
+     * Where backends restoring a {@link RocksDbSavepointHandle} find its files: in
+     * {@code <one of partDirectories>/<handle's directory>} (the directories a native savepoint's parts were
+     * downloaded to; a part whose key groups this task does not own need not be among them).
+     */
+    @Override
+    public synchronized void restoreSavepointFiles(List<Path> partDirectories) {
+        savepointParts = List.copyOf(partDirectories);
+    }
+
+    private synchronized Path savepointFiles(RocksDbSavepointHandle handle) {
+        for (Path part : savepointParts) {
+            Path files = part.resolve(handle.directory());
+            if (Files.isDirectory(files)) {
+                return files;
+            }
+        }
+        throw new IllegalArgumentException("the files of the savepoint's RocksDB state of operator '" + handle.operator()
+                + "', key groups " + handle.keyGroupRange() + " (" + handle.directory() + ") are in none of "
+                + savepointParts + " (the savepoint's part was not downloaded)");
     }
 
     SnapshotRequest snapshotRequest() {
@@ -168,7 +201,7 @@ public final class RocksDbStateBackendFactory implements StateBackendFactory {
         ClassLoader loader = options.classLoader() != null ? options.classLoader()
                 : RocksDbStateBackendFactory.class.getClassLoader();
         return new RocksDbKeyedStateBackend<>(operator, numberOfKeyGroups, keyGroups, db, new StateSerializer(loader),
-                this::snapshotRequest);
+                this::snapshotRequest, this::savepointFiles);
     }
 
     /** What the open databases use now (a snapshot of RocksDB's counters). */

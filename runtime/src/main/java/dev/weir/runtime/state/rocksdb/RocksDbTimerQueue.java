@@ -261,17 +261,30 @@ final class RocksDbTimerQueue<K, N> implements TimerQueue<K, N> {
     }
 
     /**
-     * For a {@link SnapshotKind#CHECKPOINT}: null, the timers are in the checkpoint's files. For a savepoint: the
-     * timers in firing order (the heap queue's format), or null if there are none.
+     * For a {@link SnapshotKind#CHECKPOINT} or {@link SnapshotKind#NATIVE_SAVEPOINT}: null, the timers are in the
+     * snapshot's files. For a canonical savepoint: the timers in firing order (the heap queue's format), or null if
+     * there are none.
      */
     @Override
     @SuppressWarnings("unchecked")
     public Object snapshotState() {
-        if (snapshots.get().kind() == SnapshotKind.CHECKPOINT) {
+        if (snapshots.get().kind() != SnapshotKind.SAVEPOINT) {
             return null;
         }
         List<InternalTimer<K, N>> timers = (List<InternalTimer<K, N>>) all();
         return timers.isEmpty() ? null : timers;
+    }
+
+    /**
+     * Forgets what this queue inferred from its column family (the floor, the next timestamp): timers were written
+     * into it behind its back (a native savepoint's restore).
+     */
+    void reload() {
+        if (firing) {
+            throw new IllegalStateException("timer queue '" + name + "' is firing");
+        }
+        floor = null;
+        nextKnown = false;
     }
 
     /** Registers the timers of a savepoint (a list of {@link InternalTimer}) whose key {@code keep} accepts. */

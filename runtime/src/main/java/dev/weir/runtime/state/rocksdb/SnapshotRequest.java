@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The snapshot kind the backends of one factory produce next, and for {@link SnapshotKind#CHECKPOINT} the directory
+ * The snapshot kind the backends of one factory produce next, and for the native kinds the directory
  * that receives one sub-directory per operator.
  */
 record SnapshotRequest(SnapshotKind kind, Path directory) {
@@ -12,8 +12,8 @@ record SnapshotRequest(SnapshotKind kind, Path directory) {
 
     SnapshotRequest {
         Objects.requireNonNull(kind, "kind");
-        if (kind == SnapshotKind.CHECKPOINT) {
-            Objects.requireNonNull(directory, "a checkpoint needs a directory");
+        if (kind != SnapshotKind.SAVEPOINT) {
+            Objects.requireNonNull(directory, "a native snapshot needs a directory");
         }
     }
 }

@@ -350,6 +350,90 @@ class RocksDbKeyedStateBackendTest {
         assertThat(b.snapshotState()).isInstanceOf(KeyedStateSnapshot.class);
     }
 
+    @Test
+    void aNativeSavepointOfTwoBackendsRestoresIntoThreeEachTakingItsKeyGroupsAndTimersRaw() throws Exception {
+        // the reference: one backend over all key groups, filled the same way
+        RocksDbStateBackendFactory reference = factory();
+        RocksDbKeyedStateBackend<Long> whole = reference.create("op", GROUPS, KeyGroupRange.all(GROUPS));
+        fill(whole);
+        registerTimers(whole);
+        KeyedStateSnapshot expected = savepoint(reference, whole);
+
+        Path savepoint = dir.resolve("savepoint");
+        List<RocksDbSavepointHandle> handles = new ArrayList<>();
+        for (int task = 0; task < 2; task++) {
+            RocksDbStateBackendFactory f = factory();
+            RocksDbKeyedStateBackend<Long> b = f.create("op", GROUPS, KeyGroups.rangeOf(GROUPS, 2, task));
+            fill(b);
+            registerTimers(b);
+            f.prepareSavepoint(dev.weir.runtime.state.SavepointFormat.NATIVE, savepoint.resolve("part-" + task));
+            handles.add((RocksDbSavepointHandle) b.snapshotState());
+            assertThat(b.timerQueue("t", Long.class).snapshotState()).as("timers are in the files").isNull();
+            f.close(); // the savepoint's files outlive the database
+        }
+        assertThat(handles.get(1).directory()).isEqualTo("op-kg4-7");
+        assertThat(handles.get(1).files()).contains("CURRENT").anyMatch(f -> f.endsWith(".sst"));
+
+        List<String> restored = new ArrayList<>();
+        List<String> firing = new ArrayList<>();
+        for (int task = 0; task < 3; task++) {
+            RocksDbStateBackendFactory f = factory();
+            f.restoreSavepointFiles(List.of(savepoint.resolve("part-0"), savepoint.resolve("part-1")));
+            KeyGroupRange range = KeyGroups.rangeOf(GROUPS, 3, task);
+            RocksDbKeyedStateBackend<Long> b = f.create("op", GROUPS, range);
+            dev.weir.runtime.time.TimerQueue<Long, Long> timers = b.timerQueue("t", Long.class);
+            assertThat(timers.nextTimestamp()).as("queue created before the restore").isEqualTo(Long.MAX_VALUE);
+            for (RocksDbSavepointHandle h : handles) {
+                b.restoreState(h);
+            }
+            KeyedStateSnapshot mine = savepoint(f, b);
+            assertThat(describe(mine)).isEqualTo(describe(expected.restrictedTo(range)));
+            restored.addAll(describe(mine).subList(1, describe(mine).size()));
+            long first = Long.MAX_VALUE;
+            for (long key = 0; key < 100; key++) {
+                if (range.contains(KeyGroups.of(key, GROUPS))) {
+                    first = Math.min(first, 1_000 - key);
+                }
+            }
+            assertThat(timers.nextTimestamp()).isEqualTo(first);
+            timers.fireUpTo(Long.MAX_VALUE, t -> firing.add(t.timestampMillis() + ":" + t.key()));
+        }
+        assertThat(restored).hasSize(300);
+        List<String> expectedTimers = new ArrayList<>();
+        for (long key = 0; key < 100; key++) {
+            expectedTimers.add((1_000 - key) + ":" + key);
+        }
+        assertThat(firing).containsExactlyInAnyOrderElementsOf(expectedTimers);
+    }
+
+    @Test
+    void aNativeSavepointNeedsItsFilesAndARocksDbBackend() {
+        RocksDbStateBackendFactory f = factory();
+        RocksDbKeyedStateBackend<Long> b = f.create("op", GROUPS, KeyGroupRange.all(GROUPS));
+        fill(b);
+        f.prepareSavepoint(dev.weir.runtime.state.SavepointFormat.NATIVE, dir.resolve("sp"));
+        RocksDbSavepointHandle handle = (RocksDbSavepointHandle) b.snapshotState();
+
+        RocksDbStateBackendFactory elsewhere = factory();
+        elsewhere.restoreSavepointFiles(List.of(dir.resolve("nothing-here")));
+        RocksDbKeyedStateBackend<Long> other = elsewhere.create("op", GROUPS, new KeyGroupRange(0, 3));
+        assertThatThrownBy(() -> other.restoreState(handle)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("op-kg0-7").hasMessageContaining("not downloaded");
+        assertThatThrownBy(() -> HeapKeyedStateBackend.forAllKeyGroups(GROUPS).restoreState(handle))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RocksDB backend only")
+                .hasMessageContaining("--format canonical");
+    }
+
+    /** For every key 0..99 owned, an event timer at 1000 - key. */
+    private static void registerTimers(RocksDbKeyedStateBackend<Long> b) {
+        dev.weir.runtime.time.TimerQueue<Long, Long> timers = b.timerQueue("t", Long.class);
+        for (long key = 0; key < 100; key++) {
+            if (b.ownsKey(key)) {
+                timers.register(1_000 - key, key, key);
+            }
+        }
+    }
+
     private static KeyedStateSnapshot savepoint(RocksDbStateBackendFactory f, RocksDbKeyedStateBackend<?> b) {
         f.prepareSnapshot(SnapshotKind.SAVEPOINT, null);
         return (KeyedStateSnapshot) b.snapshotState();
