@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  *       ({@link TaskShuffles}); checkpoints are taken back to back while anything changed, since a barrier (like all
  *       output) becomes visible to the other tasks only when a transaction commits;</li>
  *   <li>when every shuffle reader got the barriers of all writers, nothing is in flight anywhere for this task: the
- *       state backends give portable state, the savepoint bytes are taken, a final checkpoint commits the output and
- *       positions, then the task's part of the savepoint is written and the run ends ({@link Stopped}).</li>
+ *       state backends are asked for the savepoint's format (native files under a local directory, or canonical
+ *       objects), the savepoint bytes are taken, a final checkpoint commits the output and positions, then the task's
+ *       part of the savepoint (bytes and files) is written and the run ends ({@link Stopped}).</li>
  * </ol>
  * A task that fails during the stop restarts from its last checkpoint without the request; the other tasks then wait
  * (the savepoint is never complete) until the request is made again to the restarted task.
@@ -74,7 +75,7 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
     private long nextDueMillis = Long.MIN_VALUE;
     private InFlight inFlight;
     private volatile boolean stopRequested;
-    private volatile String savepointRequested;
+    private volatile SavepointRequest savepointRequested;
     /** The reader positions of the last checkpoint begun, to see whether a stopping task changed since. */
     private Map<TopicPartition, OffsetAndMetadata> lastOffsets = Map.of();
     private boolean sourcesSuspended;
@@ -130,12 +131,12 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
      * Stops the task with a savepoint at {@code path} (see the class comment); the run ends once the task's part is
      * written. Any thread may call it; the first request wins.
      */
-    void requestSavepoint(String path) {
+    void requestSavepoint(SavepointRequest request) {
         if (savepoints.isEmpty()) {
             throw new IllegalStateException(task + ": no savepoint store is configured");
         }
         if (savepointRequested == null) {
-            savepointRequested = path;
+            savepointRequested = request;
         }
     }
 
@@ -144,7 +145,7 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
         if (inFlight != null && (inFlight.upload().isDone() || producer.heldBytes() > MAX_HELD_BYTES)) {
             complete();
         }
-        String savepoint = savepointRequested;
+        SavepointRequest savepoint = savepointRequested;
         if (savepoint != null) {
             stepTowardsSavepoint(savepoint, checkpointer);
             return;
@@ -161,7 +162,8 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
         }
     }
 
-    private void stepTowardsSavepoint(String path, Checkpointer checkpointer) throws Exception {
+    private void stepTowardsSavepoint(SavepointRequest request, Checkpointer checkpointer) throws Exception {
+        String path = request.path();
         long barrierId = TaskSavepoints.barrierId(path);
         if (!sourcesSuspended) {
             LOG.info("{}: stopping with savepoint {}: sources suspended, draining shuffles", task, path);
@@ -173,12 +175,18 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
             if (inFlight != null) {
                 complete();
             }
-            stateBackends.prepareSavepoint();
-            byte[] part = checkpointer.savepoint();
             long id = nextCheckpointId;
+            Path nativeFiles = localCheckpoints.resolve("savepoint-" + id);
+            stateBackends.prepareSavepoint(request.format(), nativeFiles);
+            byte[] part = checkpointer.savepoint();
             checkpointNow(checkpointer);
-            savepoints.orElseThrow().writePart(path, task, id, part);
-            LOG.info("{}: savepoint part written to {} ({} bytes) after checkpoint {}", task, path, part.length, id);
+            SortedMap<String, Path> files = filesUnder(nativeFiles);
+            long started = System.nanoTime();
+            savepoints.orElseThrow().writePart(path, task, id, part, files);
+            LocalSnapshotStore.deleteTree(nativeFiles);
+            LOG.info("{}: savepoint part written to {} ({}: {} bytes of metadata, {} files of {} bytes, stored in {} ms) "
+                            + "after checkpoint {}", task, path, request.format(), part.length, files.size(),
+                    sizeOf(files), (System.nanoTime() - started) / 1_000_000, id);
             throw new Stopped();
         }
         if (inFlight == null && (barrierUncommitted || !readers.offsets("").equals(lastOffsets))) {
@@ -252,6 +260,14 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
             LOG.warn("{}: cleaning up after checkpoint {} failed (retried after the next one): {}", task,
                     c.name().fileName(), e.toString());
         }
+    }
+
+    private static long sizeOf(Map<String, Path> files) throws IOException {
+        long n = 0;
+        for (Path f : files.values()) {
+            n += Files.size(f);
+        }
+        return n;
     }
 
     /** Every regular file under {@code dir} by path relative to it; empty if {@code dir} does not exist. */

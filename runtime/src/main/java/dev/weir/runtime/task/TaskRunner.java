@@ -1,6 +1,8 @@
 package dev.weir.runtime.task;
 
 import dev.weir.runtime.checkpoint.store.SavepointStorage;
+import dev.weir.runtime.state.KeyGroupRange;
+import dev.weir.runtime.state.SavepointFormat;
 import dev.weir.runtime.engine.EngineRun;
 import dev.weir.runtime.engine.JobResult;
 import dev.weir.runtime.engine.LocalEngine;
@@ -67,7 +69,7 @@ public final class TaskRunner {
     private volatile KafkaCheckpointCoordinator coordinator;
     private volatile StateBackendFactory stateBackends = StateBackendFactory.HEAP;
     private volatile boolean stopRequested;
-    private volatile String savepointRequested;
+    private volatile SavepointRequest savepointRequested;
     private String startFromSavepoint;
 
     public TaskRunner(PipelineGraph graph, TaskId task, TaskSettings settings) {
@@ -115,6 +117,8 @@ public final class TaskRunner {
      * windows): its sources stop, the shuffles drain, and the task writes its part of the savepoint after committing
      * everything; {@link #run} then returns. Every task of the pipeline must be asked with the same path; the savepoint
      * is complete when all parts are written ({@link TaskSavepoints#read}). Returns at once; any thread may call it.
+     * Keyed state is saved in the {@linkplain SavepointFormat#NATIVE native} format (RocksDB files: bounded memory
+     * however large the state; restores into RocksDB pipelines only); see {@link #stopWithSavepoint(SavepointRequest)}.
      *
      * @throws IllegalArgumentException if {@code path} is not a valid savepoint path ({@link SavepointStorage#checkPath})
      * @throws IllegalStateException    if no savepoint store is configured
@@ -122,13 +126,19 @@ public final class TaskRunner {
      * @throws java.io.IOException      if the savepoint store cannot be read
      */
     public void stopWithSavepoint(String path) throws java.io.IOException {
-        if (settings.requireSavepoints().exists(path)) {
-            throw new IllegalArgumentException("a savepoint exists at " + path + " already: choose another path");
+        stopWithSavepoint(new SavepointRequest(path, SavepointFormat.NATIVE));
+    }
+
+    /** {@link #stopWithSavepoint(String)} in the request's format. */
+    public void stopWithSavepoint(SavepointRequest request) throws java.io.IOException {
+        if (settings.requireSavepoints().exists(request.path())) {
+            throw new IllegalArgumentException("a savepoint exists at " + request.path()
+                    + " already: choose another path");
         }
-        savepointRequested = SavepointStorage.checkPath(path);
+        savepointRequested = request;
         KafkaCheckpointCoordinator c = coordinator;
         if (c != null) {
-            c.requestSavepoint(path);
+            c.requestSavepoint(request);
         }
     }
 
@@ -189,7 +199,8 @@ public final class TaskRunner {
             } else {
                 last = committedCheckpointOfLineage(committed, lineage);
                 if (last.isEmpty()) {
-                    savepoint = Optional.of(readSavepoint(local.resolve("savepoint")));
+                    savepoint = Optional.of(readSavepoint(local.resolve("savepoint"),
+                            graph.options().numberOfKeyGroups()));
                     committed = Map.of(); // the run the savepoint was taken from committed them: not ours
                 }
             }
@@ -204,6 +215,9 @@ public final class TaskRunner {
             this.stateBackends = stateBackends;
             if (restored.isPresent()) {
                 stateBackends.restoreFrom(restored.get().directory());
+            }
+            if (savepoint.isPresent()) {
+                stateBackends.restoreSavepointFiles(savepoint.get().fileDirectories());
             }
             TaskShuffles shuffles = new TaskShuffles();
             PipelineGraph taskGraph = TaskGraph.forTask(graph, task, lineage, consumer, producer, readers, shuffles,
@@ -242,7 +256,7 @@ public final class TaskRunner {
             } catch (PipelineFailedException e) {
                 if (e.getCause() instanceof KafkaCheckpointCoordinator.Stopped) {
                     LOG.info("{}: stopped after checkpoint{}", task,
-                            savepointRequested == null ? "" : " with savepoint " + savepointRequested);
+                            savepointRequested == null ? "" : " with savepoint " + savepointRequested.path());
                     return new JobResult(graph.name(), java.time.Duration.ofNanos(System.nanoTime() - started),
                             Map.copyOf(metrics.get()));
                 }
@@ -271,11 +285,14 @@ public final class TaskRunner {
         return Optional.of(restored);
     }
 
-    private TaskSavepoints.Savepoint readSavepoint(Path scratch) throws java.io.IOException {
+    /** The savepoint, with the files of the parts whose key groups overlap this task's (native state). */
+    private TaskSavepoints.Savepoint readSavepoint(Path scratch, int numberOfKeyGroups) throws java.io.IOException {
         long started = System.nanoTime();
-        TaskSavepoints.Savepoint s = settings.requireSavepoints().read(startFromSavepoint, scratch);
-        LOG.info("{}: restoring savepoint {} taken by {} tasks (read in {} ms)", task, s.path(), s.parallelism(),
-                (System.nanoTime() - started) / 1_000_000);
+        KeyGroupRange mine = KeyGroups.rangeOf(numberOfKeyGroups, task.parallelism(), task.index());
+        TaskSavepoints.Savepoint s = settings.requireSavepoints().read(startFromSavepoint, scratch,
+                (index, parallelism) -> KeyGroups.rangeOf(numberOfKeyGroups, parallelism, index).intersects(mine));
+        LOG.info("{}: restoring savepoint {} taken by {} tasks (read in {} ms, files of {} parts)", task, s.path(),
+                s.parallelism(), (System.nanoTime() - started) / 1_000_000, s.fileDirectories().size());
         return s;
     }
 

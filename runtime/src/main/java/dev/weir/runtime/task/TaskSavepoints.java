@@ -40,11 +40,26 @@ public final class TaskSavepoints {
         this.storage = new SavepointStorage(store);
     }
 
-    /** A complete savepoint: every part, and the largest checkpoint id among them. */
-    public record Savepoint(String path, int parallelism, List<byte[]> parts, long lastCheckpointId) {
+    /**
+     * A complete savepoint: every part's metadata, the local directories holding the files of the parts that were
+     * downloaded (native state), and the largest checkpoint id among the parts.
+     */
+    public record Savepoint(String path, int parallelism, List<byte[]> parts, List<Path> fileDirectories,
+                            long lastCheckpointId) {
         public Savepoint {
             parts = List.copyOf(parts);
+            fileDirectories = List.copyOf(fileDirectories);
         }
+    }
+
+    /** Which parts of a savepoint a reader needs the files of (native state of key groups it owns). */
+    @FunctionalInterface
+    public interface PartFiles {
+        /** Every part's files. */
+        PartFiles ALL = (index, parallelism) -> true;
+
+        /** Whether the files of part {@code index} of a savepoint taken by {@code parallelism} tasks are needed. */
+        boolean needed(int index, int parallelism);
     }
 
     /** The lineage of runs started from the savepoint at {@code path}: 10 hex digits of its SHA-256. */
@@ -75,12 +90,14 @@ public final class TaskSavepoints {
     }
 
     /**
-     * Writes {@code task}'s part of the savepoint at {@code path}.
+     * Writes {@code task}'s part of the savepoint at {@code path}: its metadata and {@code files} (native state, by
+     * path relative to the part), which are uploaded first.
      *
      * @throws IOException if the part exists already (a savepoint path is used once) or the store fails
      */
-    void writePart(String path, TaskId task, long checkpointId, byte[] part) throws IOException {
-        storage.write(partPath(path, task), task.toString(), checkpointId, part, Map.of());
+    void writePart(String path, TaskId task, long checkpointId, byte[] part, Map<String, Path> files)
+            throws IOException {
+        storage.write(partPath(path, task), task.toString(), checkpointId, part, files);
     }
 
     /** Whether anything (a complete or incomplete savepoint) is stored at {@code path}. */
@@ -88,13 +105,19 @@ public final class TaskSavepoints {
         return !store.list(ROOT + SavepointStorage.checkPath(path) + "/").isEmpty();
     }
 
+    /** {@code read(path, scratch, PartFiles.ALL)}. */
+    public Savepoint read(String path, Path scratch) throws IOException {
+        return read(path, scratch, PartFiles.ALL);
+    }
+
     /**
-     * Reads the complete savepoint at {@code path}, verifying every part (putting any files under {@code scratch}).
+     * Reads the complete savepoint at {@code path}, verifying every part: the metadata of all, and the files of
+     * those {@code files} needs, each part's under {@code scratch/part-<index>}.
      *
      * @throws IOException if there is no savepoint at {@code path}, it is incomplete (naming the missing parts) or
      *                     a part is corrupt
      */
-    public Savepoint read(String path, Path scratch) throws IOException {
+    public Savepoint read(String path, Path scratch, PartFiles files) throws IOException {
         String base = ROOT + path + "/";
         TreeMap<Integer, String> parts = new TreeMap<>();
         int parallelism = -1;
@@ -126,12 +149,19 @@ public final class TaskSavepoints {
                     + "tasks did not finish the stop-with-savepoint); take another savepoint");
         }
         List<byte[]> bytes = new ArrayList<>();
+        List<Path> directories = new ArrayList<>();
         long lastId = 0;
         for (Map.Entry<Integer, String> p : parts.entrySet()) {
-            RestoredCheckpoint r = storage.restore(p.getValue(), scratch.resolve("part-" + p.getKey()));
+            RestoredCheckpoint r;
+            if (files.needed(p.getKey(), parallelism)) {
+                r = storage.restore(p.getValue(), scratch.resolve("part-" + p.getKey()));
+                directories.add(r.directory());
+            } else {
+                r = storage.restoreMetadata(p.getValue());
+            }
             bytes.add(r.metadata());
             lastId = Math.max(lastId, r.manifest().checkpointId());
         }
-        return new Savepoint(path, parallelism, bytes, lastId);
+        return new Savepoint(path, parallelism, bytes, directories, lastId);
     }
 }

@@ -18,10 +18,14 @@ import dev.weir.runtime.source.Source;
 import dev.weir.runtime.source.SourceReader;
 import dev.weir.runtime.spec.TestFunctionJar;
 import dev.weir.runtime.state.KeyGroups;
+import dev.weir.runtime.state.SavepointFormat;
+import dev.weir.runtime.state.StateBackendFactory;
+import dev.weir.runtime.state.StateBackends;
 import dev.weir.runtime.time.Clock;
 import dev.weir.runtime.watermark.WatermarkStrategy;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,13 +33,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A savepoint restores into an <em>upgraded</em> function, whose state class gained a field, and into a run of
  * another parallelism: version 1 of a counting function runs as two tasks (each owning half of the key groups) and
  * stops with a savepoint mid-stream; version 2, compiled into another class loader with the same class names, resumes
  * as one task from both parts. Counts continue exactly; the added field has the value its class initializes it to.
+ * Both savepoint formats: canonical (objects) and native (RocksDB files copied raw: the values' bytes must be
+ * evolvable themselves; the heap backend writes its canonical form either way).
  */
 class SavepointUpgradeTest {
     private static final String V1 = """
@@ -144,23 +150,33 @@ class SavepointUpgradeTest {
         }
     }
 
-    /** Takes a savepoint after {@code boundaries} batches (sources suspended first), then ends the run. */
+    /**
+     * Takes a savepoint after {@code boundaries} batches (sources suspended first), then ends the run; a native one
+     * puts its files under {@code nativeFiles}.
+     */
     private static final class StopWithSavepoint implements CheckpointCoordinator {
         static final class Stopped extends RuntimeException {
         }
 
         private final int boundaries;
+        private final StateBackendFactory backends;
+        private final SavepointFormat format;
+        private final Path nativeFiles;
         private int seen;
         byte[] savepoint;
 
-        StopWithSavepoint(int boundaries) {
+        StopWithSavepoint(int boundaries, StateBackendFactory backends, SavepointFormat format, Path nativeFiles) {
             this.boundaries = boundaries;
+            this.backends = backends;
+            this.format = format;
+            this.nativeFiles = nativeFiles;
         }
 
         @Override
         public void onBatchBoundary(long nowMillis, Checkpointer checkpointer) {
             if (++seen == boundaries) {
                 checkpointer.suspendSources();
+                backends.prepareSavepoint(format, nativeFiles);
                 savepoint = checkpointer.savepoint();
                 throw new Stopped();
             }
@@ -172,9 +188,15 @@ class SavepointUpgradeTest {
         }
     }
 
+    /** The state backends of one run, in a directory of their own. */
+    private StateBackendFactory backends(StateBackendKind kind, String run, ClassLoader functions) {
+        return StateBackends.create(kind, dir.resolve("state-" + run), functions);
+    }
+
     @ParameterizedTest
-    @EnumSource(StateBackendKind.class)
-    void twoTasksOfVersionOneResumeAsOneTaskOfVersionTwoWithTheNewFieldDefaulted(StateBackendKind backend)
+    @CsvSource({"HEAP, CANONICAL", "HEAP, NATIVE", "ROCKSDB, CANONICAL", "ROCKSDB, NATIVE"})
+    void twoTasksOfVersionOneResumeAsOneTaskOfVersionTwoWithTheNewFieldDefaulted(StateBackendKind backend,
+                                                                                 SavepointFormat format)
             throws Exception {
         ClassLoader v1 = version("v1", V1);
         ClassLoader v2 = version("v2", V2);
@@ -191,10 +213,12 @@ class SavepointUpgradeTest {
         for (int t = 0; t < 2; t++) {
             int task = t;
             CollectSink<String> out = new CollectSink<>();
-            StopWithSavepoint stop = new StopWithSavepoint(5);
+            StateBackendFactory backends = backends(backend, "v1-" + task, v1);
+            Path files = dir.resolve("savepoint-files/part-" + task);
+            StopWithSavepoint stop = new StopWithSavepoint(5, backends, format, files);
             PipelineGraph g = graph(v1, partitionOf(CollectionSource.ofPartitions(String.class, partitions), task), out,
                     backend);
-            assertThatThrownBy(() -> run(v1, g, EngineRun.defaults().withCoordinator(stop)
+            assertThatThrownBy(() -> run(v1, g, EngineRun.defaults().withCoordinator(stop).withStateBackends(backends)
                     .withKeyGroups(KeyGroups.rangeOf(n, 2, task))))
                     .isInstanceOf(PipelineFailedException.class).hasCauseInstanceOf(StopWithSavepoint.Stopped.class);
             parts.add(stop.savepoint);
@@ -207,9 +231,15 @@ class SavepointUpgradeTest {
             rest.addAll(mine.subList(out.values().size(), mine.size())); // one output per input
         }
 
+        assertThat(Files.exists(dir.resolve("savepoint-files")))
+                .as("native files exist for a native savepoint of RocksDB state only")
+                .isEqualTo(backend == StateBackendKind.ROCKSDB && format == SavepointFormat.NATIVE);
         CollectSink<String> out = new CollectSink<>();
+        StateBackendFactory backends = backends(backend, "v2", v2);
+        backends.restoreSavepointFiles(List.of(dir.resolve("savepoint-files/part-0"),
+                dir.resolve("savepoint-files/part-1")));
         run(v2, graph(v2, CollectionSource.ofPartitions(String.class, partitions), out, backend),
-                EngineRun.defaults().withSavepoint(parts));
+                EngineRun.defaults().withSavepoint(parts).withStateBackends(backends));
 
         Map<String, Long> counts = new HashMap<>(countsBefore);
         List<String> expected = new ArrayList<>();

@@ -61,6 +61,11 @@ final class ManifestRestorer {
             });
         }
         ParallelTransfers.runAll(downloads, "weir-checkpoint-get");
+        return new RestoredCheckpoint(manifest, metadata(store, manifest, subject), targetDir);
+    }
+
+    /** The metadata of {@code manifest}, verified; none of its files. */
+    static byte[] metadata(ObjectStore store, CheckpointManifest manifest, String subject) throws IOException {
         FileRef ref = manifest.metadata();
         String what = "metadata (object " + ref.objectKey() + ")";
         byte[] metadata;
@@ -70,7 +75,7 @@ final class ManifestRestorer {
             throw new CorruptCheckpointException(subject, what + " is missing", ref.objectKey());
         }
         verify(ContentDigest.of(metadata), ref, what, subject);
-        return new RestoredCheckpoint(manifest, metadata, targetDir);
+        return metadata;
     }
 
     private static void verify(ContentDigest actual, FileRef expected, String what, String subject)

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  *
  * @param manifest  its manifest
  * @param metadata  its metadata bytes (the engine snapshot)
- * @param directory the local directory holding its files, at the manifest's relative paths
+ * @param directory the local directory holding its files, at the manifest's relative paths; null if only the metadata
+ *                  was read
  */
 public record RestoredCheckpoint(CheckpointManifest manifest, byte[] metadata, Path directory) {
 }

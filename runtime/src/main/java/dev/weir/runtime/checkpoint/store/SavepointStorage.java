@@ -54,19 +54,23 @@ public final class SavepointStorage {
             throw new IOException("savepoint " + savepointPath + " exists already (" + base + CheckpointKeys.MANIFEST
                     + "); choose another path or delete it first");
         }
-        SortedMap<String, FileRef> refs = new TreeMap<>();
+        SortedMap<String, FileRef> refs = java.util.Collections.synchronizedSortedMap(new TreeMap<>());
+        java.util.List<ParallelTransfers.Transfer> uploads = new java.util.ArrayList<>();
         for (Map.Entry<String, Path> file : new TreeMap<>(files).entrySet()) {
             String key = base + "files/" + LocalFiles.checkRelative(file.getKey());
-            ContentDigest digest = ContentDigest.of(file.getValue());
-            store.put(key, file.getValue());
-            refs.put(file.getKey(), new FileRef(key, digest.sha256(), digest.size()));
+            uploads.add(() -> {
+                ContentDigest digest = ContentDigest.of(file.getValue());
+                store.put(key, file.getValue());
+                refs.put(file.getKey(), new FileRef(key, digest.sha256(), digest.size()));
+            });
         }
+        ParallelTransfers.runAll(uploads, "weir-savepoint-put");
         ContentDigest metadataDigest = ContentDigest.of(metadata);
         FileRef metadataRef = new FileRef(base + CheckpointKeys.METADATA, metadataDigest.sha256(),
                 metadataDigest.size());
         store.put(metadataRef.objectKey(), metadata);
         CheckpointManifest manifest = new CheckpointManifest(CheckpointManifest.FORMAT_VERSION, task, checkpointId,
-                savepointPath, clock.instant(), metadataRef, refs);
+                savepointPath, clock.instant(), metadataRef, new TreeMap<>(refs));
         store.put(base + CheckpointKeys.MANIFEST, ManifestJson.write(manifest));
         return manifest;
     }
@@ -83,6 +87,20 @@ public final class SavepointStorage {
         CheckpointManifest manifest = ManifestRestorer.readManifest(store, base + CheckpointKeys.MANIFEST,
                 savepointPath, subject);
         return ManifestRestorer.restore(store, manifest, targetDir, subject);
+    }
+
+    /**
+     * Reads a savepoint's metadata only, verified; its files stay in the store ({@link RestoredCheckpoint#directory()}
+     * is null).
+     *
+     * @throws CorruptCheckpointException when the manifest or the metadata is missing, unreadable or mismatches
+     */
+    public RestoredCheckpoint restoreMetadata(String savepointPath) throws IOException {
+        String base = base(savepointPath);
+        String subject = "savepoint " + savepointPath;
+        CheckpointManifest manifest = ManifestRestorer.readManifest(store, base + CheckpointKeys.MANIFEST,
+                savepointPath, subject);
+        return new RestoredCheckpoint(manifest, ManifestRestorer.metadata(store, manifest, subject), null);
     }
 
     /**
