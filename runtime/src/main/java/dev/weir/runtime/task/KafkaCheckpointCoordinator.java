@@ -181,12 +181,13 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
             byte[] part = checkpointer.savepoint();
             checkpointNow(checkpointer);
             SortedMap<String, Path> files = filesUnder(nativeFiles);
+            long bytes = sizeOf(files);
             long started = System.nanoTime();
             savepoints.orElseThrow().writePart(path, task, id, part, files);
             LocalSnapshotStore.deleteTree(nativeFiles);
             LOG.info("{}: savepoint part written to {} ({}: {} bytes of metadata, {} files of {} bytes, stored in {} ms) "
                             + "after checkpoint {}", task, path, request.format(), part.length, files.size(),
-                    sizeOf(files), (System.nanoTime() - started) / 1_000_000, id);
+                    bytes, (System.nanoTime() - started) / 1_000_000, id);
             throw new Stopped();
         }
         if (inFlight == null && (barrierUncommitted || !readers.offsets("").equals(lastOffsets))) {

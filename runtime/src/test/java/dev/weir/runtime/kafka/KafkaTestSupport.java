@@ -54,6 +54,21 @@ public final class KafkaTestSupport implements AutoCloseable {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000"));
     }
 
+    /**
+     * The input records of {@code topic} the pipeline {@code pipeline}'s tasks committed as consumed: the sum of its
+     * consumer group's committed offsets over the topic's partitions (a topic written without transactions).
+     */
+    public long committedRecords(String topic, String pipeline) throws Exception {
+        long n = 0;
+        for (var e : admin.listConsumerGroupOffsets("weir." + pipeline).partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS).entrySet()) {
+            if (e.getKey().topic().equals(topic) && e.getValue() != null) {
+                n += e.getValue().offset();
+            }
+        }
+        return n;
+    }
+
     /** Creates a topic with a unique name starting with {@code prefix}. */
     public String createTopic(String prefix, int partitions) throws Exception {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -44,6 +44,55 @@ final class ExactlyOncePipelines {
     record Joined(String key, long orderSeq, long paymentSeq) {
     }
 
+    /** A key seen again: how often, and the CRC-32 of the payload remembered for it since its first event. */
+    record Recalled(String key, long count, long payloadCrc) {
+    }
+
+    /** The state of {@link Remember}: a large value per key. */
+    record Remembered(String payload, long count) {
+    }
+
+    /**
+     * Remembers a {@link #payload} of {@link #PAYLOAD_CHARS} characters per key at its first event and emits a
+     * {@link Recalled} at every later one: the state is large (the payloads) and the output proves it survived.
+     */
+    static final class Remember implements dev.weir.api.function.KeyedFunction<String, Event, Recalled> {
+        static final dev.weir.api.state.ValueStateDescriptor<Remembered> STATE =
+                dev.weir.api.state.ValueStateDescriptor.of("remembered", Remembered.class);
+
+        @Override
+        public void process(Event in, dev.weir.api.function.KeyedContext<String> ctx,
+                            dev.weir.api.function.Collector<Recalled> out) {
+            dev.weir.api.state.ValueState<Remembered> state = ctx.state().value(STATE);
+            Remembered r = state.value();
+            if (r == null) {
+                state.update(new Remembered(payload(in.key()), 1));
+                return;
+            }
+            Remembered next = new Remembered(r.payload(), r.count() + 1);
+            state.update(next);
+            out.emit(new Recalled(in.key(), next.count(), crc(next.payload())));
+        }
+    }
+
+    /** Characters of state per key in {@link #largeState}. */
+    static final int PAYLOAD_CHARS = 4_000;
+
+    /**
+     * The payload of {@code key}: {@link #PAYLOAD_CHARS} characters, the key repeated (large on the heap, small once
+     * RocksDB compressed it, so the test moves little data through S3).
+     */
+    static String payload(String key) {
+        String unit = key + ' ';
+        return unit.repeat(PAYLOAD_CHARS / unit.length() + 1).substring(0, PAYLOAD_CHARS);
+    }
+
+    static long crc(String s) {
+        java.util.zip.CRC32 c = new java.util.zip.CRC32();
+        c.update(s.getBytes(StandardCharsets.UTF_8));
+        return c.getValue();
+    }
+
     private ExactlyOncePipelines() {
     }
 
@@ -112,6 +161,42 @@ final class ExactlyOncePipelines {
                 .sink("out", new KafkaSink<>(KafkaSinkConfig.builder(bootstrap, out, Joined.class)
                         .key(Joined::key, String.class).build()));
         return p.graph();
+    }
+
+    /** in → keyBy(key) [shuffle] → {@link Remember} (a large value per key) → out. */
+    static PipelineGraph largeState(String name, PipelineOptions options, String bootstrap, String in, String out,
+                                    boolean bounded) {
+        Pipeline p = Pipeline.create(name).options(options);
+        p.source("in", source(bootstrap, in, bounded),
+                        WatermarkStrategy.<Event>boundedOutOfOrderness(BOUND).withPeriodicEmission(Duration.ofMillis(50)))
+                .keyBy("by-key", Event::key)
+                .process("remember", new Remember())
+                .sink("out", new KafkaSink<>(KafkaSinkConfig.builder(bootstrap, out, Recalled.class)
+                        .key(Recalled::key, String.class).build()));
+        return p.graph();
+    }
+
+    /**
+     * Writes one event for each of keys {@code k0..k<keys-1>} (round-robin over the partitions, event time 2 ms apart
+     * from {@code BASE + shiftMillis}); returns them.
+     */
+    static List<Event> produceEveryKeyOnce(KafkaTestSupport kafka, String topic, int partitions, int keys,
+                                           long shiftMillis) throws Exception {
+        JsonSerde<Event> events = JsonSerde.of(Event.class);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        List<Event> all = new ArrayList<>();
+        for (int i = 0; i < keys; i++) {
+            Event e = new Event("k" + i, BASE + shiftMillis + 2L * i, i);
+            records.add(new ProducerRecord<>(topic, i % partitions, e.ts(), e.key().getBytes(StandardCharsets.UTF_8),
+                    events.serialize(e)));
+            all.add(e);
+        }
+        kafka.sendAll(records);
+        return all;
+    }
+
+    static String describe(Recalled r) {
+        return r.key() + "#" + r.count() + "@" + r.payloadCrc();
     }
 
     /**

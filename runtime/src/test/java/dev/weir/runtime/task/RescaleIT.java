@@ -64,7 +64,7 @@ class RescaleIT extends TaskProcessHarness {
         List<String> args = List.of("kind=window", "in=" + in, "out=" + out, "state=ROCKSDB", "interval=300");
         String store = "s3:rescale-it-" + System.nanoTime();
 
-        int firstRun = stopWithSavepoint(new Run(pipeline, 2, store, args, "bounded=false"), pipeline + "/before-rescale");
+        int firstRun = stopWithSavepointMidStream(new Run(pipeline, 2, store, args, "bounded=false"), pipeline + "/before-rescale");
         assertThat(firstRun).as("records committed before the savepoint").isPositive();
         input.addAll(produce(in, 20_000, 300, 32, SECOND_HALF_SHIFT_MILLIS));
         new Run(pipeline, 3, store, args, "restore=" + pipeline + "/before-rescale").runKillingOnceAfterRestore();
@@ -86,7 +86,7 @@ class RescaleIT extends TaskProcessHarness {
         List<String> args = List.of("kind=join", "in=" + orders, "in2=" + payments, "out=" + out, "interval=300");
         String store = Files.createDirectories(work.resolve("store-" + pipeline)).toAbsolutePath().toString();
 
-        int firstRun = stopWithSavepoint(new Run(pipeline, 3, store, args, "bounded=false"), "join/scale-in");
+        int firstRun = stopWithSavepointMidStream(new Run(pipeline, 3, store, args, "bounded=false"), "join/scale-in");
         assertThat(firstRun).as("records committed before the savepoint").isPositive();
         left.addAll(produce(orders, 10_000, 2_000, 43, JOIN_SECOND_HALF_SHIFT_MILLIS));
         right.addAll(produce(payments, 10_000, 2_000, 44, JOIN_SECOND_HALF_SHIFT_MILLIS));
@@ -99,11 +99,72 @@ class RescaleIT extends TaskProcessHarness {
         assertExact(actual, expected, pipeline);
     }
 
+    /** Keys of the large-state test, and the heap of its task processes. */
+    private static final int LARGE_KEYS = 80_000;
+    private static final long LARGE_HEAP_BYTES = 128L << 20;
+
+    /**
+     * State larger than the heap: 2 processes with a 128 MB heap each remember a 4,000-character payload per key
+     * (~160 MB of strings per task, 320 MB in all, were they on the heap), stop with a native savepoint (RocksDB files, S3), and 3
+     * processes with the same heap restore it (each copies its key groups raw) and recall every payload; one is
+     * killed with {@code kill -9} right after the restore. A canonical savepoint would decode every value onto the
+     * heap.
+     */
+    @Test
+    void stateLargerThanTheHeapRescalesFromTwoToThreeProcessesThroughANativeSavepoint() throws Exception {
+        long perTaskStateBytes = (long) LARGE_KEYS / 2 * ExactlyOncePipelines.PAYLOAD_CHARS;
+        assertThat(perTaskStateBytes).as("each first-run task's state exceeds its heap").isGreaterThan(LARGE_HEAP_BYTES);
+        String in = kafka.createTopic("weir-large-in", PARTITIONS);
+        String out = kafka.createTopic("weir-large-recalled", 3);
+        List<Event> first = ExactlyOncePipelines.produceEveryKeyOnce(kafka, in, PARTITIONS, LARGE_KEYS, 0);
+        String pipeline = "large-" + in.substring(in.lastIndexOf('-') + 1);
+        List<String> args = List.of("kind=large", "in=" + in, "out=" + out, "state=ROCKSDB", "interval=1000");
+        String store = "s3:large-it-" + System.nanoTime();
+        String heap = "-Xmx" + (LARGE_HEAP_BYTES >> 20) + "m";
+
+        Run before = new Run(pipeline, 2, store, args, "bounded=false").withHeap(heap);
+        before.startAll();
+        for (int i = 0; i < 2; i++) {
+            before.awaitLog(i, "starting fresh");
+        }
+        awaitConsumed(before, in, LARGE_KEYS);
+        stopWithSavepoint(before, pipeline + "/large");
+        for (int i = 0; i < 2; i++) {
+            assertThat(Files.readString(before.log(i))).contains("(NATIVE:");
+        }
+        assertThat(kafka.readAll(out)).as("nothing is recalled before every key was seen once").isEmpty();
+
+        List<Event> second = ExactlyOncePipelines.produceEveryKeyOnce(kafka, in, PARTITIONS, LARGE_KEYS,
+                2L * LARGE_KEYS + 1_000);
+        new Run(pipeline, 3, store, args, "restore=" + pipeline + "/large").withHeap(heap).runKillingOnceAfterRestore();
+
+        List<String> actual = committed(out, ExactlyOncePipelines.Recalled.class, ExactlyOncePipelines::describe);
+        List<String> expected = new ArrayList<>();
+        for (Event e : second) {
+            expected.add(e.key() + "#2@" + ExactlyOncePipelines.crc(ExactlyOncePipelines.payload(e.key())));
+        }
+        expected.sort(null);
+        assertThat(first).hasSize(LARGE_KEYS);
+        assertExact(actual, expected, pipeline);
+    }
+
+    /** Waits until the run's consumer group committed {@code records} input offsets in {@code topic}. */
+    private void awaitConsumed(Run run, String topic, long records) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
+        while (kafka.committedRecords(topic, run.pipeline) < records) {
+            for (int i = 0; i < run.parallelism; i++) {
+                assertThat(run.workers[i].isAlive()).as("task %d alive; log %s", i, run.log(i)).isTrue();
+            }
+            assertThat(System.nanoTime()).as("the first run consumes its input within 150 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
     /**
      * Starts {@code run}, lets it process until it committed some output, asks every task for a savepoint at {@code path}, and waits
      * until all wrote their part and exited. Returns the number of output records committed by then.
      */
-    private int stopWithSavepoint(Run run, String path) throws Exception {
+    private int stopWithSavepointMidStream(Run run, String path) throws Exception {
         run.startAll();
         for (int i = 0; i < run.parallelism; i++) {
             run.awaitLog(i, "starting fresh");
@@ -113,6 +174,11 @@ class RescaleIT extends TaskProcessHarness {
             assertThat(System.nanoTime()).as("the first run commits output within 90 s").isLessThan(deadline);
             Thread.sleep(200);
         }
+        return stopWithSavepoint(run, path);
+    }
+
+    /** Asks every task of the started {@code run} for a savepoint at {@code path}; see {@link #stopWithSavepointMidStream}. */
+    private int stopWithSavepoint(Run run, String path) throws Exception {
         Path written = Files.writeString(run.trigger.resolveSibling(run.trigger.getFileName() + ".tmp"), path);
         Files.move(written, run.trigger, java.nio.file.StandardCopyOption.ATOMIC_MOVE); // never read half-written
         run.awaitAll();
@@ -131,6 +197,7 @@ class RescaleIT extends TaskProcessHarness {
         final Path trigger;
         final Process[] workers;
         final int[] starts;
+        String heap = "-Xmx256m";
 
         Run(String pipeline, int parallelism, String store, List<String> args, String extraArg) throws Exception {
             this.pipeline = pipeline;
@@ -143,6 +210,11 @@ class RescaleIT extends TaskProcessHarness {
             this.args.add("trigger=" + trigger.toAbsolutePath());
             this.workers = new Process[parallelism];
             this.starts = new int[parallelism];
+        }
+
+        Run withHeap(String maxHeap) {
+            this.heap = maxHeap;
+            return this;
         }
 
         String outTopic() {
@@ -160,8 +232,9 @@ class RescaleIT extends TaskProcessHarness {
             }
             List<String> cmd = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                    heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                    "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
                     "-Dorg.slf4j.simpleLogger.log.dev.weir.runtime.task=info",
                     "-cp", System.getProperty("java.class.path"),
                     TaskWorker.class.getName(),

@@ -8,6 +8,7 @@ import dev.weir.runtime.checkpoint.store.S3Config;
 import dev.weir.runtime.checkpoint.store.S3ObjectStore;
 import dev.weir.runtime.checkpoint.store.FileSystemObjectStore;
 import dev.weir.runtime.checkpoint.store.ObjectStore;
+import dev.weir.runtime.state.SavepointFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,12 +19,13 @@ import java.util.Map;
  * A runtime instance process for the kill tests: runs one task of one of {@link ExactlyOncePipelines} and exits 0
  * when its input ended and the final checkpoint committed, 2 on failure (the error on stderr).
  *
- * <p>Arguments {@code key=value}: bootstrap, kind (window|join), pipeline, index, parallelism, snapshots (a directory,
+ * <p>Arguments {@code key=value}: bootstrap, kind (window|join|large), pipeline, index, parallelism, snapshots (a directory,
  * or {@code s3:<key prefix>} for the S3 store of the {@code WEIR_S3_*} environment), local (the task's scratch
  * directory), state (HEAP|ROCKSDB), in, in2, dlq, out, guarantee, interval (ms), throttle (sleep 1 ms every n records),
  * bounded (true: the sources end at the end offsets they find at start; false: they run until stopped), restore (a
  * savepoint path to start from), trigger (a file: once it exists, the task stops with a savepoint at the
- * path the file holds). Savepoints go to the snapshot store's kind: the S3 store, or {@code <snapshots>/savepoints}.
+ * path the file holds, optionally followed by a space and a {@link SavepointFormat}). Savepoints go to the snapshot
+ * store's kind: the S3 store, or {@code <snapshots>/savepoints}.
  */
 public final class TaskWorker {
     private TaskWorker() {
@@ -43,7 +45,9 @@ public final class TaskWorker {
                 while (!Files.exists(trigger)) {
                     Thread.sleep(20);
                 }
-                runner.stopWithSavepoint(Files.readString(trigger).trim());
+                String[] request = Files.readString(trigger).trim().split(" ");
+                runner.stopWithSavepoint(new SavepointRequest(request[0], request.length > 1
+                        ? SavepointFormat.valueOf(request[1]) : SavepointFormat.NATIVE));
             } catch (Exception e) {
                 e.printStackTrace();
             }
@@ -71,6 +75,8 @@ public final class TaskWorker {
                         a.get("dlq"), a.get("out"), throttle, bounded);
                 case "join" -> ExactlyOncePipelines.intervalJoin(a.get("pipeline"), options, bootstrap, a.get("in"),
                         a.get("in2"), a.get("out"), throttle, bounded);
+                case "large" -> ExactlyOncePipelines.largeState(a.get("pipeline"), options, bootstrap, a.get("in"),
+                        a.get("out"), bounded);
                 default -> throw new IllegalArgumentException("kind " + a.get("kind"));
             };
             TaskId task = new TaskId(a.get("pipeline"), Integer.parseInt(a.get("index")),
