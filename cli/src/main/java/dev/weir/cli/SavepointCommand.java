@@ -14,12 +14,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import dev.weir.runtime.state.SavepointFormat;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code weir savepoint <path> --instance <url>... [--wait <duration>]}: stops a pipeline running as tasks on runtime
+ * {@code weir savepoint <path> --instance <url>... [--format native|canonical] [--wait <duration>]}: stops a pipeline running as tasks on runtime
  * instances with a savepoint at {@code path} ({@code POST /weir/savepoint} on every instance), then waits until every
  * instance reports its task finished, which is when the savepoint is complete. Restore it, at any parallelism, by
  * starting the instances with {@code weir.task.restore-savepoint=<path>}.
@@ -46,6 +47,26 @@ final class SavepointCommand implements Callable<Integer> {
             description = "File holding the instances' control token (default: $" + TOKEN_VARIABLE + ").")
     Path tokenFile;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "native", converter = FormatConverter.class,
+            description = "native (default: RocksDB state as its files, bounded memory, restores into RocksDB "
+                    + "pipelines) or canonical (every value decoded; restores into any state backend, needs the state to "
+                    + "fit in memory).")
+    SavepointFormat format;
+
+    /** {@code native} / {@code canonical}, any case. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<SavepointFormat> {
+        @Override
+        public SavepointFormat convert(String value) {
+            for (SavepointFormat f : SavepointFormat.values()) {
+                if (f.name().equalsIgnoreCase(value)) {
+                    return f;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a savepoint format: use "
+                    + "native or canonical");
+        }
+    }
+
     @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "PT2M",
             description = "How long to wait for every task to finish, ISO-8601 (default ${DEFAULT-VALUE}); PT0S: don't wait.")
     Duration wait;
@@ -71,7 +92,8 @@ final class SavepointCommand implements Callable<Integer> {
         for (URI instance : instances) {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(instance.resolve("/weir/savepoint?path="
-                                + URLEncoder.encode(path, StandardCharsets.UTF_8)))
+                                + URLEncoder.encode(path, StandardCharsets.UTF_8) + "&format="
+                                + format.name().toLowerCase(java.util.Locale.ROOT)))
                         .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10))
                         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 202) {

@@ -64,10 +64,28 @@ class SavepointCommandTest {
                 "--token-file", token.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(requests).containsExactly("POST /weir/savepoint?path=orders%2Fbefore+upgrade",
-                "POST /weir/savepoint?path=orders%2Fbefore+upgrade");
+        assertThat(requests).containsExactly("POST /weir/savepoint?path=orders%2Fbefore+upgrade&format=native",
+                "POST /weir/savepoint?path=orders%2Fbefore+upgrade&format=native");
         assertThat(r.out()).contains(a + ": task finished").contains(b + ": task finished")
                 .contains("savepoint orders/before upgrade complete");
+    }
+
+    @Test
+    void theFormatIsPassedOnAndAnUnknownOneIsRefusedBeforeAnythingIsSent() throws Exception {
+        List<String> requests = new CopyOnWriteArrayList<>();
+        String a = instance("secret", requests);
+        Path token = Files.writeString(dir.resolve("token"), "secret\n");
+
+        Cli.Result r = Cli.run("savepoint", "p/s", "--instance", a, "--token-file", token.toString(),
+                "--format", "CANONICAL");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(requests).containsExactly("POST /weir/savepoint?path=p%2Fs&format=canonical");
+
+        Cli.Result bad = Cli.run("savepoint", "p/t", "--instance", a, "--token-file", token.toString(),
+                "--format", "binary");
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("'binary' is not a savepoint format");
+        assertThat(requests).hasSize(1);
     }
 
     @Test

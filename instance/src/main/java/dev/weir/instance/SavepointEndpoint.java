@@ -1,6 +1,8 @@
 package dev.weir.instance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weir.runtime.state.SavepointFormat;
+import dev.weir.runtime.task.SavepointRequest;
 import dev.weir.runtime.task.TaskRunner;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -56,13 +58,20 @@ public class SavepointEndpoint {
             reply(ctx, 400, Map.of("error", "query parameter 'path' (the savepoint path) is missing"));
             return;
         }
+        SavepointFormat format;
+        try {
+            format = format(ctx.request().getParam("format"));
+        } catch (IllegalArgumentException e) {
+            reply(ctx, 400, Map.of("error", e.getMessage()));
+            return;
+        }
         Optional<TaskRunner> task = runner.task();
         if (task.isEmpty()) {
             reply(ctx, 409, Map.of("error", "the task has not started yet; retry"));
             return;
         }
         try {
-            task.get().stopWithSavepoint(path);
+            task.get().stopWithSavepoint(new SavepointRequest(path, format));
         } catch (IllegalArgumentException | IllegalStateException e) {
             reply(ctx, 400, Map.of("error", e.getMessage()));
             return;
@@ -70,11 +79,27 @@ public class SavepointEndpoint {
             reply(ctx, 503, Map.of("error", "cannot reach the savepoint store: " + e.getMessage()));
             return;
         }
-        LOG.infof("stop with savepoint %s requested", path);
+        LOG.infof("stop with savepoint %s (%s) requested", path, format);
         Map<String, String> body = new LinkedHashMap<>();
         body.put("task", task.get().toString());
         body.put("savepoint", path);
+        body.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
         reply(ctx, 202, body);
+    }
+
+    /** The {@code format} parameter: {@code native} (the default) or {@code canonical}. */
+    static SavepointFormat format(String parameter) {
+        if (parameter == null || parameter.isBlank()) {
+            return SavepointFormat.NATIVE;
+        }
+        for (SavepointFormat f : SavepointFormat.values()) {
+            if (f.name().equalsIgnoreCase(parameter.trim())) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("query parameter 'format' is '" + parameter
+                + "': use native (the default: RocksDB files, bounded memory) or canonical (restores into any state "
+                + "backend)");
     }
 
     /** Whether the request carries {@code Authorization: Bearer <token>}; compared in constant time. */
