@@ -109,9 +109,14 @@ class InstanceTaskModeIT {
                     Thread.sleep(250);
                 }
                 assertThat(postSavepoint(http, PORTS[0], savepoint, "wrong-token").statusCode()).isEqualTo(401);
+                HttpResponse<String> badFormat = postSavepoint(http, PORTS[0], savepoint, "&format=binary",
+                        CONTROL_TOKEN);
+                assertThat(badFormat.statusCode()).isEqualTo(400);
+                assertThat(badFormat.body()).contains("'format' is 'binary'");
                 for (int i = 0; i < 2; i++) {
                     HttpResponse<String> r = postSavepoint(http, PORTS[i], savepoint, CONTROL_TOKEN);
                     assertThat(r.statusCode()).as("savepoint request: %s", r.body()).isEqualTo(202);
+                    assertThat(r.body()).as("RocksDB state is saved natively by default").contains("\"format\":\"native\"");
                 }
                 for (int i = 0; i < 2; i++) {
                     awaitFinished(PORTS[i], first.get(i));
@@ -146,8 +151,14 @@ class InstanceTaskModeIT {
 
     private static HttpResponse<String> postSavepoint(HttpClient http, int port, String path, String token)
             throws Exception {
+        return postSavepoint(http, port, path, "", token);
+    }
+
+    /** {@code POST /weir/savepoint?path=<path><moreQuery>}, e.g. {@code moreQuery} {@code &format=canonical}. */
+    private static HttpResponse<String> postSavepoint(HttpClient http, int port, String path, String moreQuery,
+                                                      String token) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/weir/savepoint?path="
-                        + java.net.URLEncoder.encode(path, StandardCharsets.UTF_8)))
+                        + java.net.URLEncoder.encode(path, StandardCharsets.UTF_8) + moreQuery))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -84,6 +84,16 @@ final class CheckpointBenchmark {
      * kill -9 measurement (given the means to fork a JVM).
      */
     CheckpointResults run(boolean recovery, Optional<RecoveryChild.Launcher> processRecovery) throws Exception {
+        return run(recovery, processRecovery, Optional.empty());
+    }
+
+    /**
+     * {@link #run(boolean, Optional)}, and with {@code savepoint} a native savepoint of the state after the last round
+     * and its restore at parallelism 2.
+     */
+    CheckpointResults run(boolean recovery, Optional<RecoveryChild.Launcher> processRecovery,
+                          Optional<SavepointBenchmark> savepoint) throws Exception {
+        CheckpointResults.SavepointTaken taken = null;
         CheckpointStorage storage = new CheckpointStorage(store, taskPrefix);
         Path local = work.resolve("local");
         Path checkpoints = work.resolve("checkpoints");
@@ -129,6 +139,9 @@ final class CheckpointBenchmark {
                 runs.add(checkpoint(id, id + ": after the compactions settled, no new writes", factory, backend,
                         storage, checkpoints));
             }
+            if (savepoint.isPresent()) {
+                taken = savepoint.get().take(factory, backend);
+            }
         }
         deleteTree(local);
         deleteTree(checkpoints);
@@ -141,7 +154,11 @@ final class CheckpointBenchmark {
                 proc = Optional.of(processRecovery.get().measure(restoreName, values.updatedKey(0)));
             }
         }
-        return new CheckpointResults(fill, updates, runs, settles, rec, proc);
+        Optional<CheckpointResults.Savepoint> sp = Optional.empty();
+        if (taken != null) {
+            sp = Optional.of(new CheckpointResults.Savepoint(taken, savepoint.get().restoreAtParallelismTwo()));
+        }
+        return new CheckpointResults(fill, updates, runs, settles, rec, proc, sp);
     }
 
     private Fill fill(KeyedStateBackend<Long> backend, NamespacedValueState<Object, byte[]> state,

@@ -12,10 +12,12 @@ import java.util.Optional;
  * @param settles         the waits for background compactions: after the fill, after the last round
  * @param recovery        the in-process restore of checkpoint 2 into an empty directory, if measured
  * @param processRecovery the restore by a fresh JVM after a kill -9, if measured
+ * @param savepoint       a native savepoint of the state after the last round and its restore at parallelism 2, if
+ *                        measured
  */
 public record CheckpointResults(Fill fill, List<Update> updates, List<CheckpointRun> checkpoints,
                                 List<Settle> settles, Optional<Recovery> recovery,
-                                Optional<ProcessRecovery> processRecovery) {
+                                Optional<ProcessRecovery> processRecovery, Optional<Savepoint> savepoint) {
 
     public CheckpointResults {
         updates = List.copyOf(updates);
@@ -134,5 +136,33 @@ public record CheckpointResults(Fill fill, List<Update> updates, List<Checkpoint
     public record ProcessRecovery(long killToFirstRecordMillis, long killToJvmStartMillis, long jvmStartToMainMillis,
                                   long connectMillis, long downloadMillis, long openMillis, long firstRecordMillis,
                                   boolean verified, long warmDownloadMillis) {
+    }
+
+    /**
+     * A native savepoint taken: the RocksDB checkpoint of the database ({@code syncNanos}) and the upload of its
+     * files and metadata ({@code uploadNanos}).
+     */
+    public record SavepointTaken(long syncNanos, long uploadNanos, int files, long bytes) {
+    }
+
+    /**
+     * One task of a parallelism-2 restore of the savepoint: the download and verification of the part, and the raw copy
+     * of its key groups {@code [firstKeyGroup, lastKeyGroup]} ({@code entries} entries).
+     *
+     * @param verified the task holds the right values for a sample of its keys (and both tasks together every key)
+     */
+    public record SavepointRestore(int task, int firstKeyGroup, int lastKeyGroup, long downloadNanos,
+                                   long downloadedBytes, long copyNanos, long entries, boolean verified) {
+        SavepointRestore withVerified(boolean v) {
+            return new SavepointRestore(task, firstKeyGroup, lastKeyGroup, downloadNanos, downloadedBytes, copyNanos,
+                    entries, v);
+        }
+    }
+
+    /** The savepoint measurement. */
+    public record Savepoint(SavepointTaken taken, List<SavepointRestore> restores) {
+        public Savepoint {
+            restores = List.copyOf(restores);
+        }
     }
 }

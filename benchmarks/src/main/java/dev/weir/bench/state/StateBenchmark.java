@@ -99,7 +99,9 @@ public final class StateBenchmark {
             boolean wrong = throughput.stream().anyMatch(r -> r.status() == Status.FAILED
                     && r.message().startsWith("wrong output count"))
                     || checkpoints.flatMap(CheckpointResults::recovery).map(r -> !r.verified()).orElse(false)
-                    || checkpoints.flatMap(CheckpointResults::processRecovery).map(r -> !r.verified()).orElse(false);
+                    || checkpoints.flatMap(CheckpointResults::processRecovery).map(r -> !r.verified()).orElse(false)
+                    || checkpoints.flatMap(CheckpointResults::savepoint)
+                    .map(s -> s.restores().stream().anyMatch(r -> !r.verified())).orElse(false);
             boolean failed = throughput.stream().anyMatch(r -> r.status() == Status.FAILED);
             return wrong ? EXIT_WRONG_OUTPUT : failed ? EXIT_FAILED : EXIT_OK;
         } catch (Exception e) {
@@ -122,9 +124,13 @@ public final class StateBenchmark {
                         ? Optional.of(new RecoveryChild.Launcher(javaCommand(List.of("-Xms512m", "-Xmx512m"),
                         options), taskPrefix, work.resolve("process-recovery"), options, err))
                         : Optional.empty();
+                Optional<SavepointBenchmark> savepoint = options.parts().contains(Part.SAVEPOINT)
+                        ? Optional.of(new SavepointBenchmark(options, store, "bench-" + runId, work.resolve("savepoint"),
+                        err))
+                        : Optional.empty();
                 return new CheckpointBenchmark(options, store, StateRestore.Connector.s3(config), taskPrefix,
                         work.resolve("checkpoint"), err)
-                        .run(options.parts().contains(Part.RECOVERY), launcher);
+                        .run(options.parts().contains(Part.RECOVERY), launcher, savepoint);
             } finally {
                 if (!options.keepObjects()) {
                     List<String> keys = store.list(root);

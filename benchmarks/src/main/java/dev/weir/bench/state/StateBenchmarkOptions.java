@@ -45,15 +45,16 @@ public record StateBenchmarkOptions(Set<Part> parts, long keys, long events, Lis
 
     /** The three measurements. */
     public enum Part {
-        THROUGHPUT, CHECKPOINT, RECOVERY;
+        THROUGHPUT, CHECKPOINT, RECOVERY, SAVEPOINT;
 
         static Part parse(String s) {
             return switch (s.trim().toLowerCase(Locale.ROOT)) {
                 case "throughput" -> THROUGHPUT;
                 case "checkpoint" -> CHECKPOINT;
                 case "recovery" -> RECOVERY;
+                case "savepoint" -> SAVEPOINT;
                 default -> throw new IllegalArgumentException("unknown part '" + s
-                        + "', expected throughput, checkpoint, recovery or all");
+                        + "', expected throughput, checkpoint, recovery, savepoint or all");
             };
         }
     }
@@ -111,7 +112,9 @@ public record StateBenchmarkOptions(Set<Part> parts, long keys, long events, Lis
 
     public static final String USAGE = """
             usage: StateBenchmark [options]
-              --parts LIST            throughput,checkpoint,recovery or all (default all; recovery needs checkpoint)
+              --parts LIST            throughput,checkpoint,recovery,savepoint or all (default all; recovery and
+                                      savepoint need checkpoint: savepoint = a native savepoint of its state after
+                                      the last round, restored at parallelism 2)
              throughput (keyed tumbling count on LocalEngine, one forked JVM per run):
               --keys N                distinct keys (default 10M; accepts 10M, 200k, 10_000_000)
               --events N              events per run (default = keys: every key gets state)
@@ -145,6 +148,9 @@ public record StateBenchmarkOptions(Set<Part> parts, long keys, long events, Lis
         }
         if (parts.contains(Part.RECOVERY) && !parts.contains(Part.CHECKPOINT)) {
             throw new IllegalArgumentException("--parts recovery restores the checkpoint of part checkpoint: add it");
+        }
+        if (parts.contains(Part.SAVEPOINT) && !parts.contains(Part.CHECKPOINT)) {
+            throw new IllegalArgumentException("--parts savepoint saves the state of part checkpoint: add it");
         }
         if (keys < 1 || events < 1 || stateKeys < 1) {
             throw new IllegalArgumentException("--keys, --events and --state-keys must be >= 1");

@@ -56,7 +56,11 @@ class StateReportTest {
                 List.of(new Settle("after the fill", 8 * S, true, 37, total, 30, total),
                         new Settle("after the last round (no new writes)", 5 * S, true, 30, total, 30, total)),
                 Optional.of(new Recovery("chk-3-bench", S / 10, 6 * S, 42, total, S / 5, 1_000_000, true, 50_000)),
-                Optional.of(new ProcessRecovery(9_000, 100, 400, 1_500, 6_000, 500, 5, true, 4_000)));
+                Optional.of(new ProcessRecovery(9_000, 100, 400, 1_500, 6_000, 500, 5, true, 4_000)),
+                Optional.of(new CheckpointResults.Savepoint(new CheckpointResults.SavepointTaken(S / 2, 8 * S, 40, total),
+                        List.of(new CheckpointResults.SavepointRestore(0, 0, 63, 7 * S, total, 20 * S, 5_000_000, true),
+                                new CheckpointResults.SavepointRestore(1, 64, 127, 7 * S, total, 10 * S, 5_000_000,
+                                        false)))));
     }
 
     private static String render(List<ThroughputResult> throughput, Optional<CheckpointResults> checkpoints) {
@@ -78,6 +82,9 @@ class StateReportTest {
                 + "| 200.0 k / 200.0 k / 200.0 k / 200.0 k | 100.0 |");
         assertThat(md).contains("| 500.0 k / – / – / – |");
         assertThat(md).contains("**OutOfMemoryError at -Xmx512m** after 2,345,678 of 20,000,000 events (30.0 s)");
+        assertThat(md).contains("### 4. Native savepoint of that state, restored at parallelism 2")
+                .contains("| task 0 of 2: raw copy of its key groups | 20.00 | | 5,000,000 | 250.0 k | sample checked |")
+                .contains("| task 1 of 2: raw copy of its key groups | 10.00 | | 5,000,000 | 500.0 k | **wrong** |");
         assertThat(md).contains("| 1: full, after the fill's compactions settled | 40 (36) | 1,100.0 |");
         assertThat(md).contains("Uploaded by checkpoint 2: `000123.sst` 11 MB, `MANIFEST-000005` 900 B");
         assertThat(md).contains("incremental checkpoint of a 1% delta < 2 s: met in 1 of 2 rounds** (sync + upload: "
