@@ -138,6 +138,16 @@ final class OperatorDb implements AutoCloseable {
         return writeOptions;
     }
 
+    /** The working directory of the database. */
+    Path directory() {
+        return directory;
+    }
+
+    /** The options of every column family (table format, compression): files written for ingestion use them too. */
+    ColumnFamilyOptions columnFamilyOptions() {
+        return columnFamilyOptions;
+    }
+
     /** The files the database was restored from, or null if it started empty. */
     List<String> restoredFiles() {
         return restoredFiles;
