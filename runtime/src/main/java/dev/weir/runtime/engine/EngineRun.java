@@ -27,11 +27,14 @@ import java.util.function.Consumer;
  * @param keyGroups   the key groups whose keys reach this run's keyed operators: a task of a parallel pipeline owns
  *                    a range ({@link dev.weir.runtime.state.KeyGroups#rangeOf}); empty for all of them. State
  *                    restored from a savepoint is filtered to it.
+ * @param afterRestore called once every operator and source took its state from {@code restoreFrom} or
+ *                     {@code savepoint} (or at once without either), before they open: e.g. to delete files
+ *                     downloaded for the restore
  */
 public record EngineRun(Optional<byte[]> restoreFrom, java.util.List<byte[]> savepoint,
                         CheckpointCoordinator coordinator, Consumer<Map<String, OperatorMetrics>> onStart,
                         Optional<StateBackendFactory> stateBackends,
-                        Optional<dev.weir.runtime.state.KeyGroupRange> keyGroups) {
+                        Optional<dev.weir.runtime.state.KeyGroupRange> keyGroups, Runnable afterRestore) {
 
     public EngineRun {
         Objects.requireNonNull(restoreFrom, "restoreFrom");
@@ -43,15 +46,16 @@ public record EngineRun(Optional<byte[]> restoreFrom, java.util.List<byte[]> sav
         Objects.requireNonNull(onStart, "onStart");
         Objects.requireNonNull(stateBackends, "stateBackends");
         Objects.requireNonNull(keyGroups, "keyGroups");
+        Objects.requireNonNull(afterRestore, "afterRestore");
     }
 
     /** From the beginning, no checkpoints, nobody told at start, state where the pipeline's options say. */
     public static EngineRun defaults() {
-        return new EngineRun(Optional.empty(), java.util.List.of(), CheckpointCoordinator.NONE, metrics -> { }, Optional.empty(), Optional.empty());
+        return new EngineRun(Optional.empty(), java.util.List.of(), CheckpointCoordinator.NONE, metrics -> { }, Optional.empty(), Optional.empty(), () -> { });
     }
 
     public EngineRun withRestore(byte[] snapshot) {
-        return new EngineRun(Optional.of(snapshot), savepoint, coordinator, onStart, stateBackends, keyGroups);
+        return new EngineRun(Optional.of(snapshot), savepoint, coordinator, onStart, stateBackends, keyGroups, afterRestore);
     }
 
     /** Continues from a savepoint: its parts, one per task that took it. */
@@ -59,23 +63,27 @@ public record EngineRun(Optional<byte[]> restoreFrom, java.util.List<byte[]> sav
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("a savepoint has at least one part");
         }
-        return new EngineRun(restoreFrom, parts, coordinator, onStart, stateBackends, keyGroups);
+        return new EngineRun(restoreFrom, parts, coordinator, onStart, stateBackends, keyGroups, afterRestore);
     }
 
     public EngineRun withCoordinator(CheckpointCoordinator newCoordinator) {
-        return new EngineRun(restoreFrom, savepoint, newCoordinator, onStart, stateBackends, keyGroups);
+        return new EngineRun(restoreFrom, savepoint, newCoordinator, onStart, stateBackends, keyGroups, afterRestore);
     }
 
     public EngineRun withOnStart(Consumer<Map<String, OperatorMetrics>> newOnStart) {
-        return new EngineRun(restoreFrom, savepoint, coordinator, newOnStart, stateBackends, keyGroups);
+        return new EngineRun(restoreFrom, savepoint, coordinator, newOnStart, stateBackends, keyGroups, afterRestore);
     }
 
     /** The run's keyed operators own only {@code range} (a task of a parallel pipeline). */
     public EngineRun withKeyGroups(dev.weir.runtime.state.KeyGroupRange range) {
-        return new EngineRun(restoreFrom, savepoint, coordinator, onStart, stateBackends, Optional.of(range));
+        return new EngineRun(restoreFrom, savepoint, coordinator, onStart, stateBackends, Optional.of(range), afterRestore);
     }
 
     public EngineRun withStateBackends(StateBackendFactory factory) {
-        return new EngineRun(restoreFrom, savepoint, coordinator, onStart, Optional.of(factory), keyGroups);
+        return new EngineRun(restoreFrom, savepoint, coordinator, onStart, Optional.of(factory), keyGroups, afterRestore);
+    }
+
+    public EngineRun withAfterRestore(Runnable newAfterRestore) {
+        return new EngineRun(restoreFrom, savepoint, coordinator, onStart, stateBackends, keyGroups, newAfterRestore);
     }
 }

@@ -98,6 +98,7 @@ public final class LocalEngine {
             } else if (!run.savepoint().isEmpty()) {
                 checkpointer.restoreSavepoint(run.savepoint());
             }
+            run.afterRestore().run();
             for (Operator op : plan.operators) {
                 op.open();
             }

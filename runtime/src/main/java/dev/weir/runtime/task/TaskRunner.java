@@ -245,7 +245,15 @@ public final class TaskRunner {
             if (restored.isPresent()) {
                 run = run.withRestore(restored.get().metadata());
             } else if (savepoint.isPresent()) {
-                run = run.withSavepoint(savepoint.get().parts());
+                Path downloaded = local.resolve("savepoint");
+                run = run.withSavepoint(savepoint.get().parts()).withAfterRestore(() -> {
+                    try {
+                        LocalSnapshotStore.deleteTree(downloaded); // the state was copied out of the parts' files
+                    } catch (java.io.IOException e) {
+                        LOG.warn("{}: cannot delete the savepoint files downloaded to {}: {}", task, downloaded,
+                                e.toString());
+                    }
+                });
             }
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();

@@ -137,6 +137,12 @@ class RescaleIT extends TaskProcessHarness {
         List<Event> second = ExactlyOncePipelines.produceEveryKeyOnce(kafka, in, PARTITIONS, LARGE_KEYS,
                 2L * LARGE_KEYS + 1_000);
         new Run(pipeline, 3, store, args, "restore=" + pipeline + "/large").withHeap(heap).runKillingOnceAfterRestore();
+        for (int i = 0; i < 3; i++) {
+            Path taskDirectory = work.resolve("local-" + pipeline + "-" + i).resolve(pipeline).resolve("task-" + i);
+            assertThat(taskDirectory.resolve("checkpoints")).as("task %d's local directory", i).isDirectory();
+            assertThat(taskDirectory.resolve("savepoint")).as("the savepoint files task %d downloaded are deleted once "
+                    + "restored", i).doesNotExist();
+        }
 
         List<String> actual = committed(out, ExactlyOncePipelines.Recalled.class, ExactlyOncePipelines::describe);
         List<String> expected = new ArrayList<>();
