@@ -40,7 +40,8 @@ class NexmarkKafkaIT {
 
     @ParameterizedTest
     @CsvSource({"q1,kafka-streams,eos", "q1,weir,eos", "q2,kafka-streams,alo", "q2,weir,alo", "q5,weir,eos",
-            "q4,weir,alo", "q5,flink,eos"})
+            "q4,weir,alo", "q5,flink,eos", "q3,kafka-streams,alo", "q4,kafka-streams,eos", "q5,kafka-streams,eos",
+            "q7,kafka-streams,alo", "q8,kafka-streams,eos"})
     void outputTopicHoldsTheOraclesRows(String query, String engine, String delivery) throws Exception {
         NexmarkQuery q = NexmarkQuery.parse(query);
         KafkaRunRecord r = KafkaModeRun.run(topics, input, GENERATOR.events(), KafkaEngine.parse(engine), q,

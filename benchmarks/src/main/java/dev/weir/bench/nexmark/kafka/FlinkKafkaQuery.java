@@ -57,7 +57,9 @@ final class FlinkKafkaQuery {
                 .build();
         DataStream<Event> events = env.fromSource(source, WatermarkStrategy
                         .<EventEnvelope>forBoundedOutOfOrderness(NexmarkQuery.OUT_OF_ORDERNESS)
-                        .withTimestampAssigner((e, ts) -> e.event().dateTimeMillis()), "input")
+                        .withTimestampAssigner((e, ts) -> e.timeMillis()), "input")
+                // end-of-input marks only advance the watermark (above)
+                .filter(new EventsOnly())
                 .map(new Unwrap(output)).returns(TypeInformation.of(Event.class));
         KafkaSink<ResultRow> sink = KafkaSink.<ResultRow>builder()
                 .setBootstrapServers(bootstrap)
@@ -129,6 +131,16 @@ final class FlinkKafkaQuery {
         @Override
         public byte[] serialize(ResultRow row) {
             return Json.write(row);
+        }
+    }
+
+    /** Drops {@link EndOfInput} marks (a named class, as {@link RowJson}). */
+    private static final class EventsOnly implements org.apache.flink.api.common.functions.FilterFunction<EventEnvelope> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean filter(EventEnvelope e) {
+            return !e.isEndMark();
         }
     }
 

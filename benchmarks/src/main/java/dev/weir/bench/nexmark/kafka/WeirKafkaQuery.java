@@ -48,7 +48,9 @@ final class WeirKafkaQuery {
         DataStream<Event> events = p.source("input", new KafkaSource<>(KafkaSourceConfig
                                 .builder(bootstrap, input, Json.serde(EventEnvelope.class)).stopAtEndOffsets(true).build()),
                         WatermarkStrategy.<EventEnvelope>boundedOutOfOrderness(NexmarkQuery.OUT_OF_ORDERNESS)
-                                .withTimestampAssigner((e, sourceTimestamp) -> e.event().dateTimeMillis()))
+                                .withTimestampAssigner((e, sourceTimestamp) -> e.timeMillis()))
+                // end-of-input marks only advance the watermark (above)
+                .filter("events-only", e -> !e.isEndMark())
                 .map("events", e -> {
                     counter.consumed();
                     return e.event();
