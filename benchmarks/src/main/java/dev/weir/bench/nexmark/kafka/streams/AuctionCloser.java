@@ -4,7 +4,6 @@ import dev.weir.bench.nexmark.Auction;
 import dev.weir.bench.nexmark.Bid;
 import dev.weir.bench.nexmark.WinningBid;
 import dev.weir.bench.nexmark.kafka.EventEnvelope;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +26,8 @@ import org.apache.kafka.streams.state.Stores;
  * drops the auction. Auctions close in order of {@code expiry - 1} (a store ordered by it), so the next step sees
  * closing milliseconds in order. An end-of-input mark closes every auction, then is forwarded.
  *
- * <p>A bid for an auction not seen yet waits; a bid for an auction already closed is dropped: it cannot count, since
+ * <p>A bid for an auction not seen yet waits (only the highest price per auction and millisecond: whether a bid
+ * counts depends on its time alone); a bid for an auction already closed is dropped: it cannot count, since
  * the auction closed only once the watermark passed its expiry, and the bid arrived after that, so (nothing is late)
  * its time is past the expiry. The ids of closed auctions are kept to the end of input. Same rows as Weir's and
  * Flink's {@code AuctionCloser}, which wait for a missing auction with an event-time timer per bid instead.
@@ -46,7 +46,8 @@ final class AuctionCloser implements Processor<Long, EventEnvelope, Integer, Clo
     private ProcessorContext<Integer, Closing> context;
     private KeyValueStore<Long, OpenAuction> open;
     private KeyValueStore<Bytes, Long> byClose;
-    private KeyValueStore<Long, Bids> early;
+    /** (auction, bid time) to the highest price of the early bids of that auction and millisecond. */
+    private KeyValueStore<Bytes, Long> early;
     private KeyValueStore<Long, Boolean> closed;
 
     static ProcessorSupplier<Long, EventEnvelope, Integer, Closing> supplier() {
@@ -63,8 +64,8 @@ final class AuctionCloser implements Processor<Long, EventEnvelope, Integer, Clo
                                 StreamsJson.serde(OpenAuction.class)),
                         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BY_CLOSE), Serdes.Bytes(),
                                 Serdes.Long()),
-                        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EARLY), Serdes.Long(),
-                                StreamsJson.serde(Bids.class)),
+                        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EARLY), Serdes.Bytes(),
+                                Serdes.Long()),
                         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CLOSED), Serdes.Long(),
                                 Serdes.Boolean()));
             }
@@ -84,14 +85,16 @@ final class AuctionCloser implements Processor<Long, EventEnvelope, Integer, Clo
     public void process(Record<Long, EventEnvelope> r) {
         if (r.value().event() instanceof Auction a) {
             OpenAuction state = new OpenAuction(a, null);
-            Bids waiting = early.delete(a.id());
-            if (waiting != null) {
-                for (Bid b : waiting.list()) {
-                    state = state.withBid(b.dateTimeMillis(), b.price());
-                }
+            List<KeyValue<Bytes, Long>> waiting = new ArrayList<>();
+            try (KeyValueIterator<Bytes, Long> it = early.range(PairKey.first(a.id()), PairKey.last(a.id()))) {
+                it.forEachRemaining(waiting::add);
+            }
+            for (KeyValue<Bytes, Long> e : waiting) {
+                early.delete(e.key);
+                state = state.withBid(PairKey.secondOf(e.key), e.value);
             }
             open.put(a.id(), state);
-            byClose.put(closeKey(a.expiresMillis() - 1, a.id()), a.id());
+            byClose.put(PairKey.of(a.expiresMillis() - 1, a.id()), a.id());
         } else if (r.value().event() instanceof Bid b) {
             OpenAuction state = open.get(b.auction());
             if (state != null) {
@@ -100,7 +103,11 @@ final class AuctionCloser implements Processor<Long, EventEnvelope, Integer, Clo
                     open.put(b.auction(), updated);
                 }
             } else if (closed.get(b.auction()) == null) {
-                early.put(b.auction(), Bids.append(early.get(b.auction()), b));
+                Bytes key = PairKey.of(b.auction(), b.dateTimeMillis());
+                Long price = early.get(key);
+                if (price == null || b.price() > price) {
+                    early.put(key, b.price());
+                }
             }
         }
         long streamTime = Math.max(context.currentStreamTimeMs(), r.timestamp());
@@ -113,7 +120,7 @@ final class AuctionCloser implements Processor<Long, EventEnvelope, Integer, Clo
     /** Closes the auctions whose last open millisecond is at or before {@code watermarkMillis}, in that order. */
     private void closeUpTo(long watermarkMillis) {
         List<KeyValue<Bytes, Long>> due = new ArrayList<>();
-        try (KeyValueIterator<Bytes, Long> it = byClose.range(closeKey(0, 0), closeKey(watermarkMillis, Long.MAX_VALUE))) {
+        try (KeyValueIterator<Bytes, Long> it = byClose.range(PairKey.first(0), PairKey.last(watermarkMillis))) {
             it.forEachRemaining(due::add);
         }
         for (KeyValue<Bytes, Long> e : due) {
@@ -126,10 +133,5 @@ final class AuctionCloser implements Processor<Long, EventEnvelope, Integer, Clo
                         new Closing(new WinningBid(a.id(), a.category(), state.maxPrice())), a.expiresMillis() - 1));
             }
         }
-    }
-
-    /** Orders by closing millisecond, then id (big-endian, non-negative: byte order is numeric order). */
-    private static Bytes closeKey(long closeMillis, long auction) {
-        return Bytes.wrap(ByteBuffer.allocate(16).putLong(closeMillis).putLong(auction).array());
     }
 }

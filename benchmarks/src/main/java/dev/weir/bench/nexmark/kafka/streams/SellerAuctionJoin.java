@@ -4,7 +4,12 @@ import dev.weir.bench.nexmark.Auction;
 import dev.weir.bench.nexmark.Person;
 import dev.weir.bench.nexmark.SellerAuction;
 import dev.weir.bench.nexmark.kafka.EventEnvelope;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -29,7 +34,8 @@ final class SellerAuctionJoin implements Processor<Long, EventEnvelope, Long, Se
 
     private ProcessorContext<Long, SellerAuction> context;
     private KeyValueStore<Long, Person> persons;
-    private KeyValueStore<Long, Auctions> waiting;
+    /** (seller, auction id) to the auction: auctions waiting for their seller. */
+    private KeyValueStore<Bytes, Auction> waiting;
 
     static ProcessorSupplier<Long, EventEnvelope, Long, SellerAuction> supplier() {
         return new ProcessorSupplier<>() {
@@ -43,8 +49,8 @@ final class SellerAuctionJoin implements Processor<Long, EventEnvelope, Long, Se
                 return Set.of(
                         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PERSONS), Serdes.Long(),
                                 StreamsJson.serde(Person.class)),
-                        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WAITING), Serdes.Long(),
-                                StreamsJson.serde(Auctions.class)));
+                        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WAITING), Serdes.Bytes(),
+                                StreamsJson.serde(Auction.class)));
             }
         };
     }
@@ -60,16 +66,20 @@ final class SellerAuctionJoin implements Processor<Long, EventEnvelope, Long, Se
     public void process(Record<Long, EventEnvelope> r) {
         if (r.value().event() instanceof Person p) {
             persons.put(p.id(), p);
-            Auctions early = waiting.delete(p.id());
-            if (early != null) {
-                early.list().forEach(a -> emit(r, p, a));
+            List<KeyValue<Bytes, Auction>> early = new ArrayList<>();
+            try (KeyValueIterator<Bytes, Auction> it = waiting.range(PairKey.first(p.id()), PairKey.last(p.id()))) {
+                it.forEachRemaining(early::add);
+            }
+            for (KeyValue<Bytes, Auction> e : early) {
+                waiting.delete(e.key);
+                emit(r, p, e.value);
             }
         } else if (r.value().event() instanceof Auction a) {
             Person p = persons.get(a.seller());
             if (p != null) {
                 emit(r, p, a);
             } else {
-                waiting.put(a.seller(), Auctions.append(waiting.get(a.seller()), a));
+                waiting.put(PairKey.of(a.seller(), a.id()), a);
             }
         }
     }
