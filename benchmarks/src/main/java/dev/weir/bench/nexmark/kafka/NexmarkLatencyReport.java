@@ -19,7 +19,7 @@ final class NexmarkLatencyReport {
                 Latency runs: per query one input rate for every engine and delivery, %.0f%% of the query's slowest \
                 throughput above (at most %s records/s), for about %.0f s; the first fifth of the events is written \
                 at once as a warm-up and not measured. Latency = `read_committed` receive time of an output row − \
-                send time of the input that enabled it (wall clock, 1 ms resolution; see "Latency" below).
+                send time of the input that enabled it (wall clock, 1 ms resolution; see "Two modes" above).
 
                 | query | engine | delivery | events | input rate/s | rows measured | p50 ms | p99 ms | max ms | \
                 input behind schedule, max ms | = in-process result |
