@@ -74,15 +74,31 @@ public final class InputLoader {
         }
     }
 
+    /** The record sent as the {@code i}-th (0-based) of a fixed-rate run, at wall-clock {@code sendMillis}. */
+    @FunctionalInterface
+    public interface PacedRecords {
+        ProducerRecord<byte[], byte[]> record(long i, long sendMillis);
+    }
+
     /**
      * Writes events at {@code ratePerSecond} for {@code duration} (or until {@code stop} says so), each stamped
-     * with the wall-clock time of its send. Events are sent when due: {@code ⌊elapsed × rate⌋} events by
-     * {@code elapsed} after the start. When none is due the thread parks for 1 ms, so events go out in bursts of
-     * about {@code rate / 1000}: parking for much less costs this 2-core VM a large part of a core in timer
-     * wake-ups, taken from the processor under test.
+     * with the wall-clock time of its send.
      */
     public static Paced produceAtRate(String bootstrap, String topic, EventStream stream, double ratePerSecond,
                                       Duration duration, BooleanSupplier stop) throws Exception {
+        return produceAtRate(bootstrap, ratePerSecond, Long.MAX_VALUE, duration, stop,
+                (i, ts) -> new ProducerRecord<>(topic, null, ts, stream.key(i), stream.stampedEvent(i, ts)));
+    }
+
+    /**
+     * Writes {@code count} records at {@code ratePerSecond} (or fewer: until {@code duration} has passed or
+     * {@code stop} says so). Records are sent when due: {@code ⌊elapsed × rate⌋} records by {@code elapsed} after
+     * the start. When none is due the thread parks for 1 ms, so records go out in bursts of about
+     * {@code rate / 1000}: parking for much less costs this 2-core VM a large part of a core in timer wake-ups,
+     * taken from the processor under test.
+     */
+    public static Paced produceAtRate(String bootstrap, double ratePerSecond, long count, Duration duration,
+                                      BooleanSupplier stop, PacedRecords records) throws Exception {
         if (!(ratePerSecond > 0)) {
             throw new IllegalArgumentException("rate must be positive, was " + ratePerSecond);
         }
@@ -93,21 +109,19 @@ public final class InputLoader {
             long start = System.nanoTime();
             long sent = 0;
             long maxBacklog = 0;
-            while (!stop.getAsBoolean()) {
+            while (sent < count && !stop.getAsBoolean()) {
                 long elapsed = System.nanoTime() - start;
                 if (elapsed >= durationNanos) {
                     break;
                 }
-                long due = (long) (elapsed / 1e9 * ratePerSecond) + 1;
+                long due = Math.min((long) (elapsed / 1e9 * ratePerSecond) + 1, count);
                 if (sent >= due) {
                     LockSupport.parkNanos(PARK_NANOS);
                     continue;
                 }
                 maxBacklog = Math.max(maxBacklog, due - sent);
                 while (sent < due) {
-                    long ts = System.currentTimeMillis();
-                    producer.send(new ProducerRecord<>(topic, null, ts, stream.key(sent),
-                            stream.stampedEvent(sent, ts)), errors);
+                    producer.send(records.record(sent, System.currentTimeMillis()), errors);
                     sent++;
                 }
                 errors.throwIfAny();

@@ -13,12 +13,12 @@ public record LatencySummary(long count, double p50Millis, double p90Millis, dou
     static final long HIGHEST_MICROS = 600_000_000L;
 
     /** A histogram for latencies in microseconds, 3 significant digits. */
-    static Histogram newHistogram() {
+    public static Histogram newHistogram() {
         return new Histogram(HIGHEST_MICROS, 3);
     }
 
     /** The summary of a histogram of latencies in microseconds. */
-    static LatencySummary ofMicros(Histogram h) {
+    public static LatencySummary ofMicros(Histogram h) {
         return new LatencySummary(h.getTotalCount(), millis(h, 50), millis(h, 90), millis(h, 99), millis(h, 99.9),
                 h.getTotalCount() == 0 ? 0 : h.getMaxValue() / 1e3);
     }

@@ -19,8 +19,14 @@ import java.util.Optional;
 public final class NexmarkReport {
     public static final String BEGIN = "<!-- nexmark-benchmark:begin";
     public static final String END = "<!-- nexmark-benchmark:end -->";
+    /**
+     * The CSV's columns. The last three came later (latency runs of the Kafka mode: max latency, the paced input
+     * rate, rows measured); rows written before them, and in-process rows, end after {@code checksum}.
+     */
     public static final String CSV_HEADER =
-            "date,commit,machine,mode,query,engine,events,events_per_s,p50_ms,p99_ms,peak_heap_mb,peak_rss_mb,checksum";
+            "date,commit,machine,mode,query,engine,events,events_per_s,p50_ms,p99_ms,peak_heap_mb,peak_rss_mb,checksum,"
+                    + "max_ms,latency_rate_per_s,latency_rows";
+    private static final String OLD_CSV_HEADER = CSV_HEADER.substring(0, CSV_HEADER.indexOf(",max_ms"));
 
     private NexmarkReport() {
     }
@@ -89,9 +95,7 @@ public final class NexmarkReport {
     public static void appendCsv(Path csv, NexmarkOptions o, Environment env, Instant when, List<QueryResults> results)
             throws IOException {
         List<String> lines = new ArrayList<>();
-        if (!Files.exists(csv)) {
-            lines.add(CSV_HEADER);
-        }
+        ensureCsvHeader(csv);
         for (QueryResults r : results) {
             RunRecord m = r.medianRun();
             lines.add(String.join(",", when.truncatedTo(ChronoUnit.SECONDS).toString(), o.commit(),
@@ -106,6 +110,19 @@ public final class NexmarkReport {
             Files.createDirectories(parent);
         }
         Files.write(csv, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Creates {@code csv} with the header, or widens an older header to the current columns. */
+    public static void ensureCsvHeader(Path csv) throws IOException {
+        if (!Files.exists(csv)) {
+            Files.write(csv, List.of(CSV_HEADER), StandardCharsets.UTF_8);
+            return;
+        }
+        List<String> all = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        if (!all.isEmpty() && all.get(0).equals(OLD_CSV_HEADER)) {
+            all.set(0, CSV_HEADER);
+            Files.write(csv, all, StandardCharsets.UTF_8);
+        }
     }
 
     /** e.g. {@code AMD EPYC, 2 CPUs online, affinity 1, OpenJDK 64-Bit Server VM 17.0.15+6}. */

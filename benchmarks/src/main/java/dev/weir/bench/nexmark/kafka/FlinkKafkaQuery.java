@@ -37,7 +37,7 @@ final class FlinkKafkaQuery {
     }
 
     static KafkaEngine.Running start(NexmarkQuery query, Delivery delivery, String bootstrap, String input,
-                                     String output, ConsumedCounter counter) {
+                                     String output, ConsumedCounter counter, KafkaEngine.InputEnd end) {
         COUNTERS.put(output, counter);
         Configuration conf = new Configuration();
         // fail the run instead of restarting forever (the default once checkpointing is on)
@@ -47,17 +47,21 @@ final class FlinkKafkaQuery {
         conf.setString("execution.checkpointing.dir", checkpointDirectory());
         StreamExecutionEnvironment env = FlinkQueries.environment(conf);
         env.enableCheckpointing(WeirKafkaQuery.CHECKPOINT_INTERVAL.toMillis());
-        KafkaSource<EventEnvelope> source = KafkaSource.<EventEnvelope>builder()
+        var sourceBuilder = KafkaSource.<EventEnvelope>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(input)
                 .setGroupId(output + "-flink")
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setBounded(OffsetsInitializer.latest())
-                .setValueOnlyDeserializer(new EnvelopeJson())
-                .build();
+                .setValueOnlyDeserializer(new EnvelopeJson());
+        if (end == KafkaEngine.InputEnd.END_OFFSETS) {
+            sourceBuilder.setBounded(OffsetsInitializer.latest());
+        }
+        KafkaSource<EventEnvelope> source = sourceBuilder.build();
         DataStream<Event> events = env.fromSource(source, WatermarkStrategy
                         .<EventEnvelope>forBoundedOutOfOrderness(NexmarkQuery.OUT_OF_ORDERNESS)
-                        .withTimestampAssigner((e, ts) -> e.event().dateTimeMillis()), "input")
+                        .withTimestampAssigner((e, ts) -> e.timeMillis()), "input")
+                // end-of-input marks only advance the watermark (above)
+                .filter(new EventsOnly())
                 .map(new Unwrap(output)).returns(TypeInformation.of(Event.class));
         KafkaSink<ResultRow> sink = KafkaSink.<ResultRow>builder()
                 .setBootstrapServers(bootstrap)
@@ -70,6 +74,9 @@ final class FlinkKafkaQuery {
                 .setProperty("transaction.timeout.ms", "600000")
                 .build();
         FlinkQueries.rows(query, events).sinkTo(sink).name("output");
+        if (end == KafkaEngine.InputEnd.NONE) {
+            return unbounded(env, query, output);
+        }
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread job = new Thread(() -> {
             try {
@@ -88,6 +95,29 @@ final class FlinkKafkaQuery {
                 if (failure.get() != null) {
                     throw new IllegalStateException("the Flink job failed: " + failure.get(), failure.get());
                 }
+            } finally {
+                COUNTERS.remove(output);
+            }
+        };
+    }
+
+    /** Runs the job on an unbounded source; closing cancels it. */
+    private static KafkaEngine.Running unbounded(StreamExecutionEnvironment env, NexmarkQuery query, String output) {
+        org.apache.flink.core.execution.JobClient client;
+        try {
+            client = env.executeAsync("nexmark-kafka-" + query.id());
+        } catch (Exception e) {
+            COUNTERS.remove(output);
+            throw new IllegalStateException("the Flink job did not start: " + e, e);
+        }
+        return () -> {
+            try {
+                var status = client.getJobStatus().get(1, TimeUnit.MINUTES);
+                if (status.isGloballyTerminalState()) {
+                    client.getJobExecutionResult().get(1, TimeUnit.MINUTES);
+                    throw new IllegalStateException("the Flink job ended on an unbounded input: " + status);
+                }
+                client.cancel().get(1, TimeUnit.MINUTES);
             } finally {
                 COUNTERS.remove(output);
             }
@@ -129,6 +159,16 @@ final class FlinkKafkaQuery {
         @Override
         public byte[] serialize(ResultRow row) {
             return Json.write(row);
+        }
+    }
+
+    /** Drops {@link EndOfInput} marks (a named class, as {@link RowJson}). */
+    private static final class EventsOnly implements org.apache.flink.api.common.functions.FilterFunction<EventEnvelope> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean filter(EventEnvelope e) {
+            return !e.isEndMark();
         }
     }
 

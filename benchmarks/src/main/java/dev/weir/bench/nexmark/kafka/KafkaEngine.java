@@ -9,8 +9,8 @@ public enum KafkaEngine {
     WEIR("weir") {
         @Override
         public Running start(NexmarkQuery query, Delivery delivery, String bootstrap, String input, String output,
-                             ConsumedCounter counter) throws Exception {
-            return WeirKafkaQuery.start(query, delivery, bootstrap, input, output, counter);
+                             ConsumedCounter counter, InputEnd end) throws Exception {
+            return WeirKafkaQuery.start(query, delivery, bootstrap, input, output, counter, end);
         }
 
         @Override
@@ -22,8 +22,8 @@ public enum KafkaEngine {
     FLINK("flink") {
         @Override
         public Running start(NexmarkQuery query, Delivery delivery, String bootstrap, String input, String output,
-                             ConsumedCounter counter) {
-            return FlinkKafkaQuery.start(query, delivery, bootstrap, input, output, counter);
+                             ConsumedCounter counter, InputEnd end) {
+            return FlinkKafkaQuery.start(query, delivery, bootstrap, input, output, counter, end);
         }
 
         @Override
@@ -35,7 +35,7 @@ public enum KafkaEngine {
     KAFKA_STREAMS("kafka-streams") {
         @Override
         public Running start(NexmarkQuery query, Delivery delivery, String bootstrap, String input, String output,
-                             ConsumedCounter counter) {
+                             ConsumedCounter counter, InputEnd end) {
             return StreamsQuery.start(query, delivery, bootstrap, input, output, counter);
         }
 
@@ -62,8 +62,21 @@ public enum KafkaEngine {
         return id;
     }
 
+    /**
+     * Starts the processor from the beginning of {@code input}. With {@link InputEnd#END_OFFSETS} it stops at the
+     * input's end offsets when started (the input is loaded before); with {@link InputEnd#NONE} it reads on (the
+     * input is produced while it runs) until closed. Kafka Streams always reads on.
+     */
     public abstract Running start(NexmarkQuery query, Delivery delivery, String bootstrap, String input,
-                                  String output, ConsumedCounter counter) throws Exception;
+                                  String output, ConsumedCounter counter, InputEnd end) throws Exception;
+
+    /** Where a processor's input ends. */
+    public enum InputEnd {
+        /** At the input topic's end offsets when the processor starts. */
+        END_OFFSETS,
+        /** Nowhere: the processor reads on until it is closed. */
+        NONE
+    }
 
     public abstract boolean supports(NexmarkQuery query);
 

@@ -17,7 +17,8 @@ public final class KafkaModeRun {
         ProcessMemory memory = new ProcessMemory();
         System.gc();
         memory.reset();
-        KafkaEngine.Running running = engine.start(query, delivery, topics.bootstrap(), input, output, counter);
+        KafkaEngine.Running running = engine.start(query, delivery, topics.bootstrap(), input, output, counter,
+                KafkaEngine.InputEnd.END_OFFSETS);
         if (!counter.awaitAll(10, TimeUnit.MINUTES)) {
             running.close();
             throw new IllegalStateException(engine + " consumed only " + counter.count() + " of " + events

@@ -39,9 +39,12 @@ public final class NexmarkKafkaBenchmark {
             usage: NexmarkKafkaBenchmark [options]   (Kafka mode: input topic -> processor -> output topic)
               --bootstrap HOST:PORT  the broker (default WEIR_KAFKA_BOOTSTRAP or 127.0.0.1:19092)
               --events N             input events (default 2M)
-              --queries LIST         default q0,q1,q2,q3,q4,q5,q7,q8 (Kafka Streams runs q0,q1,q2 only)
+              --queries LIST         default q0,q1,q2,q3,q4,q5,q7,q8
               --engines LIST         weir,flink,kafka-streams (default all three)
               --deliveries LIST      alo,eos (default both)
+              --latency-fraction F   latency runs' input rate: F x the query's slowest measured throughput (default
+                                     0.5; 0: no latency runs), at most --latency-max-rate records/s (default 50k)
+              --latency-seconds S    latency runs' paced input lasts about S seconds (default 8; at most --events)
               --out FILE             replace the generated Nexmark Kafka section of FILE
               --csv FILE             append one row per run
               --commit ID            the commit measured (default unknown)
@@ -68,6 +71,9 @@ public final class NexmarkKafkaBenchmark {
         Optional<Path> outFile = Optional.empty();
         Optional<Path> csv = Optional.empty();
         String commit = "unknown";
+        double latencyFraction = 0.5;
+        double latencyMaxRate = 50_000;
+        double latencySeconds = 8;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -81,6 +87,9 @@ public final class NexmarkKafkaBenchmark {
                     case "--out" -> outFile = Optional.of(Path.of(v));
                     case "--csv" -> csv = Optional.of(Path.of(v));
                     case "--commit" -> commit = v;
+                    case "--latency-fraction" -> latencyFraction = OptionValues.fraction(v);
+                    case "--latency-max-rate" -> latencyMaxRate = OptionValues.count(v);
+                    case "--latency-seconds" -> latencySeconds = Double.parseDouble(v);
                     default -> throw new IllegalArgumentException("unknown option '" + a + "'");
                 }
             }
@@ -93,6 +102,7 @@ public final class NexmarkKafkaBenchmark {
             Instant started = Instant.now();
             Map<NexmarkQuery, Checksum> expected = new LinkedHashMap<>();
             List<KafkaRunRecord> runs = new ArrayList<>();
+            List<LatencyRecord> latencies = new ArrayList<>();
             NexmarkGenerator generator = NexmarkGenerator.standard(events);
             String runId = Long.toString(System.currentTimeMillis(), 36);
             boolean agree = true;
@@ -120,16 +130,46 @@ public final class NexmarkKafkaBenchmark {
                         }
                     }
                 }
+                if (latencyFraction > 0) {
+                    for (NexmarkQuery q : queries) {
+                        double slowest = runs.stream().filter(r -> r.query() == q)
+                                .mapToDouble(KafkaRunRecord::eventsPerSecond).min().orElse(latencyMaxRate);
+                        double rate = Math.min(latencyFraction * slowest, latencyMaxRate);
+                        long n = Math.min(events, Math.max(10_000, Math.round(rate * latencySeconds * 1.25)));
+                        NexmarkGenerator g = NexmarkGenerator.standard(n);
+                        RunClock.reset();
+                        Checksum reference = Engine.WEIR.run(q, g, "reference");
+                        for (Delivery d : deliveries) {
+                            for (KafkaEngine e : engines) {
+                                if (!e.supports(q)) {
+                                    continue;
+                                }
+                                LatencyRecord l = LatencyRun.run(topics, g, LatencyAttribution.of(q, g), e, q, d,
+                                        rate, n / 5, reference);
+                                boolean same = l.sameResult();
+                                agree &= same;
+                                err.printf("%s %s %s latency at %s/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d rows"
+                                                + " measured), checksum %s%s%n", q, e, d, Format.rate(rate),
+                                        l.latency().p50Millis(), l.latency().p99Millis(), l.latency().maxMillis(),
+                                        l.latency().count(), l.checksum(),
+                                        same ? "" : " DIFFERS from in-process " + reference);
+                                latencies.add(l);
+                            }
+                        }
+                    }
+                }
             }
             Environment env = Environment.current();
-            String section = markdown(started, commit, events, bootstrap, env, runs, expected);
+            String section = markdown(started, commit, events, bootstrap, env, runs, expected)
+                    + NexmarkLatencyReport.markdown(latencies, latencyFraction, latencyMaxRate, latencySeconds)
+                    + END + "\n";
             if (outFile.isPresent()) {
                 GeneratedSection.update(outFile.get(), BEGIN, END, section);
             } else {
                 out.print(section);
             }
             if (csv.isPresent()) {
-                appendCsv(csv.get(), started, commit, env, runs);
+                appendCsv(csv.get(), started, commit, env, runs, latencies);
             }
             return agree ? 0 : 1;
         } catch (Exception e) {
@@ -161,25 +201,31 @@ public final class NexmarkKafkaBenchmark {
                     .append(Format.count(r.checksum().rows())).append(" | ")
                     .append(r.checksum().equals(expected.get(r.query())) ? "yes" : "**NO**").append(" |\n");
         }
-        s.append("\n").append(END).append("\n");
         return s.toString();
     }
 
-    static void appendCsv(Path csv, Instant when, String commit, Environment env, List<KafkaRunRecord> runs)
-            throws Exception {
+    static void appendCsv(Path csv, Instant when, String commit, Environment env, List<KafkaRunRecord> runs,
+                          List<LatencyRecord> latencies) throws Exception {
+        NexmarkReport.ensureCsvHeader(csv);
         List<String> lines = new ArrayList<>();
-        if (!Files.exists(csv)) {
-            lines.add(NexmarkReport.CSV_HEADER);
-        }
         String machine = NexmarkReport.machine(env);
         for (KafkaRunRecord r : runs) {
+            Optional<LatencyRecord> latency = latencies.stream().filter(l -> l.engine() == r.engine()
+                    && l.query() == r.query() && l.delivery() == r.delivery()).findFirst();
             lines.add(String.join(",", when.truncatedTo(ChronoUnit.SECONDS).toString(), commit, "\"" + machine + "\"",
                     "kafka-" + r.delivery().id(), r.query().id(), r.engine().id(), Long.toString(r.events()),
-                    Long.toString(Math.round(r.eventsPerSecond())), "", "",
+                    Long.toString(Math.round(r.eventsPerSecond())), latency.map(l -> millis(l.latency().p50Millis()))
+                            .orElse(""), latency.map(l -> millis(l.latency().p99Millis())).orElse(""),
                     Long.toString(Format.mebibytes(r.peakHeapBytes())),
                     r.peakRssBytes() < 0 ? "" : Long.toString(Format.mebibytes(r.peakRssBytes())),
-                    r.checksum().toString()));
+                    r.checksum().toString(), latency.map(l -> millis(l.latency().maxMillis())).orElse(""),
+                    latency.map(l -> Long.toString(Math.round(l.rate()))).orElse(""),
+                    latency.map(l -> Long.toString(l.latency().count())).orElse("")));
         }
         Files.write(csv, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static String millis(double ms) {
+        return String.format(Locale.ROOT, "%.1f", ms);
     }
 }

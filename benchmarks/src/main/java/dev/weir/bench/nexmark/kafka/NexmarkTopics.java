@@ -32,17 +32,32 @@ public final class NexmarkTopics implements AutoCloseable {
         return bootstrap;
     }
 
-    /** Creates the input topic and writes the generator's events to it, in arrival order, timestamped with their event time. */
+    /**
+     * Creates the input topic and writes the generator's events to it, in arrival order, then the
+     * {@link EndOfInput} marks; every record's Kafka timestamp is its event time.
+     */
     public String loadInput(NexmarkGenerator generator) throws Exception {
         String topic = create("input");
         try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap, null, 5)) {
             for (long i = 0; i < generator.events(); i++) {
-                EventEnvelope e = EventEnvelope.of(generator.generate(i));
-                producer.send(new ProducerRecord<>(topic, 0, e.event().dateTimeMillis(), null, Json.write(e)));
+                producer.send(record(topic, EventEnvelope.of(generator.generate(i))));
+            }
+            for (EventEnvelope mark : EndOfInput.marks(generator)) {
+                producer.send(record(topic, mark));
             }
             producer.flush();
         }
         return topic;
+    }
+
+    /** An input record: partition 0, the Kafka timestamp the envelope's event time. */
+    static ProducerRecord<byte[], byte[]> record(String topic, EventEnvelope e) {
+        return new ProducerRecord<>(topic, 0, e.timeMillis(), null, Json.write(e));
+    }
+
+    /** A fresh, empty input topic (for a run that produces its input while the processor runs). */
+    public String emptyInput(String name) throws Exception {
+        return create(name);
     }
 
     /** A fresh output topic. */

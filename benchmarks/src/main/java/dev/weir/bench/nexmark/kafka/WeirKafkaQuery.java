@@ -39,16 +39,18 @@ final class WeirKafkaQuery {
     }
 
     static PipelineGraph graph(NexmarkQuery query, Delivery delivery, String bootstrap, String input, String output,
-                               ConsumedCounter counter, String runId) {
+                               ConsumedCounter counter, String runId, KafkaEngine.InputEnd end) {
         PipelineOptions options = PipelineOptions.defaults()
                 .withDeliveryGuarantee(delivery == Delivery.EOS ? DeliveryGuarantee.EXACTLY_ONCE
                         : DeliveryGuarantee.AT_LEAST_ONCE)
                 .withCheckpointInterval(CHECKPOINT_INTERVAL);
         Pipeline p = Pipeline.create(runId).options(options);
         DataStream<Event> events = p.source("input", new KafkaSource<>(KafkaSourceConfig
-                                .builder(bootstrap, input, Json.serde(EventEnvelope.class)).stopAtEndOffsets(true).build()),
+                                .builder(bootstrap, input, Json.serde(EventEnvelope.class)).stopAtEndOffsets(end == KafkaEngine.InputEnd.END_OFFSETS).build()),
                         WatermarkStrategy.<EventEnvelope>boundedOutOfOrderness(NexmarkQuery.OUT_OF_ORDERNESS)
-                                .withTimestampAssigner((e, sourceTimestamp) -> e.event().dateTimeMillis()))
+                                .withTimestampAssigner((e, sourceTimestamp) -> e.timeMillis()))
+                // end-of-input marks only advance the watermark (above)
+                .filter("events-only", e -> !e.isEndMark())
                 .map("events", e -> {
                     counter.consumed();
                     return e.event();
@@ -60,9 +62,10 @@ final class WeirKafkaQuery {
     }
 
     static KafkaEngine.Running start(NexmarkQuery query, Delivery delivery, String bootstrap, String input,
-                                     String output, ConsumedCounter counter) throws Exception {
+                                     String output, ConsumedCounter counter, KafkaEngine.InputEnd end)
+            throws Exception {
         String runId = output.replace('.', '-');
-        PipelineGraph graph = graph(query, delivery, bootstrap, input, output, counter, runId);
+        PipelineGraph graph = graph(query, delivery, bootstrap, input, output, counter, runId, end);
         Path snapshots = Files.createTempDirectory("nexmark-weir-snapshots");
         TaskRunner task = new TaskRunner(graph, new TaskId(graph.name(), 0, 1),
                 new TaskSettings(bootstrap, new LocalSnapshotStore(snapshots), Map.of(), snapshots.resolve("local")));
@@ -76,6 +79,9 @@ final class WeirKafkaQuery {
         }, "weir-nexmark-task");
         thread.start();
         return () -> {
+            if (end == KafkaEngine.InputEnd.NONE) {
+                task.stop();
+            }
             thread.join(TimeUnit.MINUTES.toMillis(10));
             if (thread.isAlive()) {
                 task.stop();
