@@ -11,7 +11,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * The upstream end of a shuffle: sends each record to the shuffle topic's partition of the task that owns its
  * key's key group, and sends this task's watermark, idleness and end of input as control records to every
  * partition, so each downstream task can take the minimum over all writers. A stop-with-savepoint ends its run with a
- * {@linkplain #sendBarrier barrier} to every partition, after which it sends nothing more.
+ * {@linkplain #sendBarrier barrier} to every partition, after which it sends nothing more. What goes to this task's own
+ * partition takes the {@link LocalShuffleChannel} instead of Kafka.
  */
 final class ShuffleSink implements Sink<Object> {
     private final String topic;
@@ -20,18 +21,20 @@ final class ShuffleSink implements Sink<Object> {
     private final int numberOfKeyGroups;
     private final TaskProducer producer;
     private final ClassLoader classLoader;
+    private final LocalShuffleChannel local;
     private Writer writer;
     private boolean barrierSent;
 
     @SuppressWarnings("unchecked")
     ShuffleSink(String topic, TaskId task, KeySelector<?, ?> keySelector, int numberOfKeyGroups, TaskProducer producer,
-                ClassLoader classLoader) {
+                ClassLoader classLoader, LocalShuffleChannel local) {
         this.topic = topic;
         this.task = task;
         this.keySelector = (KeySelector<Object, Object>) keySelector;
         this.numberOfKeyGroups = numberOfKeyGroups;
         this.producer = producer;
         this.classLoader = classLoader;
+        this.local = local;
     }
 
     @Override
@@ -51,7 +54,7 @@ final class ShuffleSink implements Sink<Object> {
         if (!barrierSent) {
             barrierSent = true;
             if (writer != null) {
-                writer.broadcast(ShuffleCodec.barrier(task.index(), savepointId));
+                writer.broadcast(ShuffleCodec.BARRIER, savepointId);
             }
         }
     }
@@ -76,6 +79,10 @@ final class ShuffleSink implements Sink<Object> {
             }
             int partition = KeyGroups.taskOf(KeyGroups.of(key, numberOfKeyGroups), numberOfKeyGroups,
                     task.parallelism());
+            if (partition == task.index()) {
+                local.data(value, timestampMillis, headers);
+                return;
+            }
             producer.send(new ProducerRecord<>(topic, partition, null, null, codec.data(task.index(), timestampMillis, value),
                     KafkaHeaders.toKafka(headers)));
         }
@@ -84,7 +91,7 @@ final class ShuffleSink implements Sink<Object> {
         public void watermark(long watermarkMillis) {
             if (!barrierSent && watermarkMillis > lastWatermark) {
                 lastWatermark = watermarkMillis;
-                broadcast(ShuffleCodec.control(ShuffleCodec.WATERMARK, task.index(), watermarkMillis));
+                broadcast(ShuffleCodec.WATERMARK, watermarkMillis);
             }
         }
 
@@ -93,7 +100,7 @@ final class ShuffleSink implements Sink<Object> {
             if (barrierSent) {
                 return;
             }
-            broadcast(ShuffleCodec.control(idle ? ShuffleCodec.IDLE : ShuffleCodec.ACTIVE, task.index(), 0));
+            broadcast(idle ? ShuffleCodec.IDLE : ShuffleCodec.ACTIVE, 0);
         }
 
         @Override
@@ -101,12 +108,18 @@ final class ShuffleSink implements Sink<Object> {
             if (barrierSent) {
                 return;
             }
-            broadcast(ShuffleCodec.control(ShuffleCodec.END, task.index(), 0));
+            broadcast(ShuffleCodec.END, 0);
         }
 
-        private void broadcast(byte[] control) {
+        /** @param valueMillis the watermark, or the savepoint id of a barrier; 0 for the other kinds */
+        private void broadcast(byte kind, long valueMillis) {
+            byte[] control = ShuffleCodec.control(kind, task.index(), valueMillis);
             for (int p = 0; p < task.parallelism(); p++) {
-                producer.send(new ProducerRecord<>(topic, p, null, null, control));
+                if (p == task.index()) {
+                    local.control(kind, valueMillis);
+                } else {
+                    producer.send(new ProducerRecord<>(topic, p, null, null, control));
+                }
             }
         }
     }

@@ -25,7 +25,8 @@ import java.util.Set;
  *       read through the task's consumer;</li>
  *   <li>each key-by is cut in two: its upstream writes to a {@link ShuffleSink} node {@code <keyBy>.shuffle-out},
  *       and a {@link ShuffleSource} node {@code <keyBy>.shuffle-in} (this task's partition, watermarks from the
- *       writers' control records) feeds the key-by, whose keyed consumers are unchanged;</li>
+ *       writers' control records) feeds the key-by, whose keyed consumers are unchanged; records of the task's own key
+ *       groups take a {@link LocalShuffleChannel} from the one to the other, without Kafka;</li>
  *   <li>Kafka sinks write through the task's producer (into its transaction).</li>
  * </ul>
  * Other sinks (print, collect) stay as they are and are not covered by exactly-once. A pipeline run as a single
@@ -92,10 +93,11 @@ final class TaskGraph {
                 b.add(new SinkNode(s.name(), new TaskKafkaSink(k.config(), producer)));
             } else if (n instanceof KeyByNode<?, ?> k && shuffles(task)) {
                 String topic = task.shuffleTopic(k.name(), lineage);
+                LocalShuffleChannel local = new LocalShuffleChannel();
                 ShuffleSink out = new ShuffleSink(topic, task, k.keySelector(), graph.options().numberOfKeyGroups(),
-                        producer, classLoader);
+                        producer, classLoader, local);
                 ShuffleSource in = new ShuffleSource(topic, task.index(), task.parallelism(), consumer, readers,
-                        classLoader);
+                        classLoader, local);
                 shuffles.addWriter(k.name(), out);
                 shuffles.addReader(k.name(), in);
                 b.add(new SinkNode(k.name() + SHUFFLE_OUT, out));
