@@ -5,6 +5,9 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
 /**
@@ -12,7 +15,8 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  * <ul>
  *   <li>{@code 0} data: the writer task index (a varint), the event timestamp (8 bytes, ms since the epoch) then the
  *       value, Kryo-encoded with its class (any Java type crosses a shuffle, as inside a task); record headers carry
- *       the event's headers.</li>
+ *       the event's headers. The class is a short id for Kryo's built-in types and the pipeline's
+ *       {@linkplain #ShuffleCodec(ClassLoader, Collection) known types}, its name otherwise.</li>
  *   <li>{@code 1} watermark: writer task index (4 bytes) and its watermark (8 bytes).</li>
  *   <li>{@code 2} idle / {@code 3} active: writer task index.</li>
  *   <li>{@code 4} end of input: writer task index.</li>
@@ -34,12 +38,39 @@ final class ShuffleCodec {
     private final Output output = new Output(256, -1);
     private final Input input = new Input();
 
+    /** First id of {@linkplain #ShuffleCodec(ClassLoader, Collection) known types}, above Kryo's built-in ones. */
+    static final int FIRST_KNOWN_TYPE_ID = 1024;
+    /** Ids of known types are in {@code [FIRST_KNOWN_TYPE_ID, FIRST_KNOWN_TYPE_ID + KNOWN_TYPE_IDS)}: 3-byte varints. */
+    static final int KNOWN_TYPE_IDS = 1 << 20;
+
+    /** A codec that writes every class outside Kryo's built-in ones by name. */
     ShuffleCodec(ClassLoader classLoader) {
+        this(classLoader, List.of());
+    }
+
+    /**
+     * A codec that writes the classes in {@code knownTypes} as a 3-byte id instead of their name (~50 bytes, and a
+     * lookup by name on reading). The id is derived from the class name alone, so writers and readers agree on it
+     * without coordination, however many types they know: every task of a pipeline gives the same types. A type
+     * whose id another type already took (sorted by name), and types Kryo registers by itself, are left out.
+     */
+    ShuffleCodec(ClassLoader classLoader, Collection<Class<?>> knownTypes) {
         kryo.setRegistrationRequired(false);
         kryo.setReferences(false);
         kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
         ImmutableCollectionsSerializers.addDefaultSerializers(kryo);
         kryo.setClassLoader(classLoader);
+        knownTypes.stream().distinct().sorted(Comparator.comparing(Class::getName)).forEach(type -> {
+            int id = knownTypeId(type);
+            if (kryo.getClassResolver().getRegistration(type) == null && kryo.getRegistration(id) == null) {
+                kryo.register(type, id);
+            }
+        });
+    }
+
+    /** The id of a known type: a function of its name. */
+    static int knownTypeId(Class<?> type) {
+        return FIRST_KNOWN_TYPE_ID + Math.floorMod(type.getName().hashCode(), KNOWN_TYPE_IDS);
     }
 
     byte[] data(int writer, long timestampMillis, Object value) {

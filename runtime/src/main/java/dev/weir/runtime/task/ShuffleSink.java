@@ -20,20 +20,21 @@ final class ShuffleSink implements Sink<Object> {
     private final KeySelector<Object, Object> keySelector;
     private final int numberOfKeyGroups;
     private final TaskProducer producer;
-    private final ClassLoader classLoader;
+    private final java.util.function.Supplier<ShuffleCodec> codecs;
     private final LocalShuffleChannel local;
     private Writer writer;
     private boolean barrierSent;
 
     @SuppressWarnings("unchecked")
     ShuffleSink(String topic, TaskId task, KeySelector<?, ?> keySelector, int numberOfKeyGroups, TaskProducer producer,
-                ClassLoader classLoader, LocalShuffleChannel local) {
+                java.util.function.Supplier<ShuffleCodec> codecs,
+                LocalShuffleChannel local) {
         this.topic = topic;
         this.task = task;
         this.keySelector = (KeySelector<Object, Object>) keySelector;
         this.numberOfKeyGroups = numberOfKeyGroups;
         this.producer = producer;
-        this.classLoader = classLoader;
+        this.codecs = codecs;
         this.local = local;
     }
 
@@ -64,7 +65,7 @@ final class ShuffleSink implements Sink<Object> {
     }
 
     private final class Writer implements SinkWriter<Object> {
-        private final ShuffleCodec codec = new ShuffleCodec(classLoader);
+        private final ShuffleCodec codec = codecs.get();
         private long lastWatermark = Long.MIN_VALUE;
 
         @Override

@@ -22,18 +22,19 @@ final class ShuffleSource implements Source<Object> {
     private final int writers;
     private final TaskConsumer consumer;
     private final TaskReaders readers;
-    private final ClassLoader classLoader;
+    private final java.util.function.Supplier<ShuffleCodec> codecs;
     private final LocalShuffleChannel local;
     private Reader reader;
 
     /** @param partition this task's partition of the topic, which is also this task's index as a writer */
     ShuffleSource(String topic, int partition, int writers, TaskConsumer consumer, TaskReaders readers,
-                  ClassLoader classLoader, LocalShuffleChannel local) {
+                  java.util.function.Supplier<ShuffleCodec> codecs,
+                LocalShuffleChannel local) {
         this.tp = new TopicPartition(topic, partition);
         this.writers = writers;
         this.consumer = consumer;
         this.readers = readers;
-        this.classLoader = classLoader;
+        this.codecs = codecs;
         this.local = local;
     }
 
@@ -71,7 +72,7 @@ final class ShuffleSource implements Source<Object> {
     }
 
     private final class Reader extends TaskPartitionReader<Object> implements LocalShuffleChannel.Receiver {
-        private final ShuffleCodec codec = new ShuffleCodec(classLoader);
+        private final ShuffleCodec codec = codecs.get();
         private final long[] watermarks = new long[writers];
         private final boolean[] idle = new boolean[writers];
         private final boolean[] ended = new boolean[writers];
