@@ -22,6 +22,10 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  *   <li>{@code 4} end of input: writer task index.</li>
  *   <li>{@code 5} savepoint barrier: writer task index and the savepoint's id (8 bytes): the writer sends nothing
  *       more in this run (a stop-with-savepoint drains the shuffle up to it).</li>
+ *   <li>{@code 6} data batch: the writer task index and the number of records (varints), then per record its event
+ *       timestamp (8 bytes) and value as in a data record; the records have no headers. One Kafka record for many:
+ *       the producer, the broker and the consumer each pay their per-record cost once per batch
+ *       ({@link Batch}).</li>
  * </ul>
  * Kryo, not JSON: shuffle records never leave the pipeline and are read by the same code that wrote them, so
  * speed and an exact round trip matter more than a readable, evolvable format. One codec per thread.
@@ -33,6 +37,7 @@ final class ShuffleCodec {
     static final byte ACTIVE = 3;
     static final byte END = 4;
     static final byte BARRIER = 5;
+    static final byte DATA_BATCH = 6;
 
     private final Kryo kryo = new Kryo();
     private final Output output = new Output(256, -1);
@@ -80,6 +85,71 @@ final class ShuffleCodec {
         output.writeLong(timestampMillis);
         kryo.writeClassAndObject(output, value);
         return output.toBytes();
+    }
+
+    /**
+     * Data records of one writer for one partition, in the order written, to be sent as one Kafka record
+     * ({@link #DATA_BATCH}). Uses its codec's Kryo: same thread.
+     */
+    final class Batch {
+        private final Output body = new Output(1024, -1);
+        private int count;
+
+        void add(long timestampMillis, Object value) {
+            body.writeLong(timestampMillis);
+            kryo.writeClassAndObject(body, value);
+            count++;
+        }
+
+        int count() {
+            return count;
+        }
+
+        /** Encoded size of the records so far. */
+        int bytes() {
+            return body.position();
+        }
+
+        /** The batch as a shuffle record of {@code writer}; the batch is empty afterwards. */
+        byte[] take(int writer) {
+            output.reset();
+            output.writeByte(DATA_BATCH);
+            output.writeVarInt(writer, true);
+            output.writeVarInt(count, true);
+            byte[] record = new byte[output.position() + body.position()];
+            System.arraycopy(output.getBuffer(), 0, record, 0, output.position());
+            System.arraycopy(body.getBuffer(), 0, record, output.position(), body.position());
+            body.reset();
+            count = 0;
+            return record;
+        }
+    }
+
+    Batch newBatch() {
+        return new Batch();
+    }
+
+    /** Receives the records of a data batch. */
+    interface BatchReader {
+        void record(long timestampMillis, Object value);
+    }
+
+    /**
+     * Hands the records of a {@link #DATA_BATCH} record to {@code reader}, in order, and returns the writer. The reader
+     * may not use this codec meanwhile.
+     */
+    int readBatch(byte[] bytes, BatchReader reader) {
+        if (bytes[0] != DATA_BATCH) {
+            throw new IllegalStateException("not a data batch: kind " + bytes[0]);
+        }
+        input.setBuffer(bytes, 1, bytes.length - 1);
+        int writer = input.readVarInt(true);
+        int count = input.readVarInt(true);
+        for (int i = 0; i < count; i++) {
+            long ts = input.readLong();
+            reader.record(ts, kryo.readClassAndObject(input));
+        }
+        return writer;
     }
 
     static byte[] control(byte kind, int writer, long watermarkMillis) {

@@ -24,6 +24,8 @@ final class ShuffleSink implements Sink<Object> {
     private final LocalShuffleChannel local;
     private Writer writer;
     private boolean barrierSent;
+    /** A batch is sent when it reaches this size (or at the next batch boundary of the engine, or control record). */
+    static final int MAX_BATCH_BYTES = 8 << 10;
 
     @SuppressWarnings("unchecked")
     ShuffleSink(String topic, TaskId task, KeySelector<?, ?> keySelector, int numberOfKeyGroups, TaskProducer producer,
@@ -64,9 +66,27 @@ final class ShuffleSink implements Sink<Object> {
         return barrierSent;
     }
 
+    /**
+     * Sends the records batched for other tasks (engine thread): at every batch boundary of the engine, before a
+     * checkpoint's snapshot, so a snapshot never leaves records of this task in a batch.
+     */
+    void flush() {
+        if (writer != null) {
+            writer.flush();
+        }
+    }
+
     private final class Writer implements SinkWriter<Object> {
         private final ShuffleCodec codec = codecs.get();
+        /** Per partition: records for that task not sent yet (null for this task's own). */
+        private final ShuffleCodec.Batch[] batches = new ShuffleCodec.Batch[task.parallelism()];
         private long lastWatermark = Long.MIN_VALUE;
+
+        Writer() {
+            for (int p = 0; p < batches.length; p++) {
+                batches[p] = p == task.index() ? null : codec.newBatch();
+            }
+        }
 
         @Override
         public void write(Object value, long timestampMillis, Headers headers) {
@@ -84,8 +104,33 @@ final class ShuffleSink implements Sink<Object> {
                 local.data(value, timestampMillis, headers);
                 return;
             }
+            if (headers.isEmpty()) {
+                ShuffleCodec.Batch batch = batches[partition];
+                batch.add(timestampMillis, value);
+                if (batch.bytes() >= MAX_BATCH_BYTES) {
+                    send(partition);
+                }
+                return;
+            }
+            send(partition); // a record with headers goes alone, after what was batched before it
             producer.send(new ProducerRecord<>(topic, partition, null, null, codec.data(task.index(), timestampMillis, value),
                     KafkaHeaders.toKafka(headers)));
+        }
+
+        private void send(int partition) {
+            ShuffleCodec.Batch batch = batches[partition];
+            if (batch.count() > 0) {
+                producer.send(new ProducerRecord<>(topic, partition, null, null, batch.take(task.index())));
+            }
+        }
+
+        @Override
+        public void flush() {
+            for (int p = 0; p < batches.length; p++) {
+                if (batches[p] != null) {
+                    send(p);
+                }
+            }
         }
 
         @Override
@@ -114,6 +159,7 @@ final class ShuffleSink implements Sink<Object> {
 
         /** @param valueMillis the watermark, or the savepoint id of a barrier; 0 for the other kinds */
         private void broadcast(byte kind, long valueMillis) {
+            flush(); // a control record follows the records sent before it
             byte[] control = ShuffleCodec.control(kind, task.index(), valueMillis);
             for (int p = 0; p < task.parallelism(); p++) {
                 if (p == task.index()) {

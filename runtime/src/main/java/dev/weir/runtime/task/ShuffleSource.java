@@ -117,6 +117,10 @@ final class ShuffleSource implements Source<Object> {
 
         @Override
         protected void emit(ConsumerRecord<byte[], byte[]> r, RecordSink<Object> sink) {
+            if (r.value()[0] == ShuffleCodec.DATA_BATCH) {
+                writerStates.data(codec.readBatch(r.value(), (ts, value) -> sink.record(value, ts, Headers.EMPTY)));
+                return;
+            }
             ShuffleCodec.Decoded d = codec.decode(r.value());
             if (d.kind() == ShuffleCodec.DATA) {
                 writerStates.data(d.writer());

@@ -38,10 +38,12 @@ final class TaskConsumer implements AutoCloseable {
     /** Records per poll (Kafka's default is 500): fewer polls per record. */
     private static final int MAX_POLL_RECORDS = 4096;
     /**
-     * Records of the task's shuffle partitions not yet handed to the engine (queued, or committed in Kafka after the
-     * consumer's position) above which the task's external sources hold back ({@link #shuffleBacklogged}).
+     * Kafka records of the task's shuffle partitions not yet handed to the engine (queued, or committed in Kafka after
+     * the consumer's position) above which the task's external sources hold back ({@link #shuffleBacklogged}). A
+     * shuffle record is mostly a batch of up to {@link ShuffleSink#MAX_BATCH_BYTES} of data records (~100 records of
+     * 80 bytes), so this is ~100k records.
      */
-    static final long MAX_SHUFFLE_BACKLOG = 4L * QUEUE_CAPACITY;
+    static final long MAX_SHUFFLE_BACKLOG = 1024;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> queues = new LinkedHashMap<>();
@@ -83,7 +85,7 @@ final class TaskConsumer implements AutoCloseable {
     }
 
     /**
-     * Whether the shuffle partitions hold more than {@link #MAX_SHUFFLE_BACKLOG} records that the engine has not
+     * Whether the shuffle partitions hold more than {@link #MAX_SHUFFLE_BACKLOG} Kafka records the engine has not
      * taken yet. The task's external sources then hold back (back pressure), so reading the input cannot run
      * ahead of the keyed half of the pipeline: without it a task reads its input at full speed while the records
      * other tasks shuffled to it pile up in Kafka, and results lag behind the input without bound.

@@ -49,4 +49,30 @@ class ShuffleCodecTest {
         assertThat(codec.decode(codec.data(0, 1, new Ask("a", 3))).value()).isEqualTo(new Ask("a", 3));
         assertThat(codec.decode(codec.data(0, 1, "text")).value()).isEqualTo("text");
     }
+
+    @Test
+    void aBatchCarriesItsRecordsInOrderAndIsEmptyAfterItWasTaken() {
+        ClassLoader loader = getClass().getClassLoader();
+        ShuffleCodec writer = new ShuffleCodec(loader, List.of(Bid.class));
+        ShuffleCodec.Batch batch = writer.newBatch();
+        batch.add(-3, new Bid("a", 1));
+        batch.add(9, "text");
+        batch.add(10, new Ask("b", 2));
+        assertThat(batch.count()).isEqualTo(3);
+
+        byte[] record = batch.take(4);
+
+        assertThat(batch.count()).isZero();
+        assertThat(batch.bytes()).isZero();
+        assertThat(record[0]).isEqualTo(ShuffleCodec.DATA_BATCH);
+        List<String> read = new java.util.ArrayList<>();
+        int from = new ShuffleCodec(loader, List.of(Bid.class)).readBatch(record, (ts, v) -> read.add(ts + " " + v));
+        assertThat(from).isEqualTo(4);
+        assertThat(read).containsExactly("-3 " + new Bid("a", 1), "9 text", "10 " + new Ask("b", 2));
+
+        batch.add(11, "again");
+        List<Object> second = new java.util.ArrayList<>();
+        writer.readBatch(batch.take(4), (ts, v) -> second.add(v));
+        assertThat(second).containsExactly("again");
+    }
 }
