@@ -152,6 +152,7 @@ final class ShuffleCodec {
         return writer;
     }
 
+    /** A control record of {@code writer}; {@code watermarkMillis} is the savepoint id of a {@link #BARRIER}. */
     static byte[] control(byte kind, int writer, long watermarkMillis) {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(kind == WATERMARK || kind == BARRIER ? 13 : 5);
         b.put(kind).putInt(writer);
@@ -159,11 +160,6 @@ final class ShuffleCodec {
             b.putLong(watermarkMillis);
         }
         return b.array();
-    }
-
-    /** A savepoint barrier of {@code writer} for the savepoint with id {@code savepointId}. */
-    static byte[] barrier(int writer, long savepointId) {
-        return control(BARRIER, writer, savepointId);
     }
 
     /**
