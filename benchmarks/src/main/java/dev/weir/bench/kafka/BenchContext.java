@@ -66,7 +66,12 @@ final class BenchContext implements AutoCloseable {
     }
 
     ProcessorSpec spec(String input, String output, DeliveryMode mode, int parallelism) {
-        return new ProcessorSpec(bootstrap, input, output, partitions, mode, commitInterval, parallelism,
+        return spec(input, output, mode, parallelism, commitInterval);
+    }
+
+    /** A spec with its own commit (or checkpoint) interval. */
+    ProcessorSpec spec(String input, String output, DeliveryMode mode, int parallelism, Duration interval) {
+        return new ProcessorSpec(bootstrap, input, output, partitions, mode, interval, parallelism,
                 "weir-bench-" + id + "-run-" + counter.incrementAndGet());
     }
 

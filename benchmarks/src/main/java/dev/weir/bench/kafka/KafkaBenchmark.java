@@ -114,17 +114,38 @@ public final class KafkaBenchmark {
         List<ThroughputResult> runs = new ArrayList<>();
         for (int p : o.parallelisms()) {
             runs.add(report(ctx, ThroughputRun.run(ctx, KafkaResults.CONSUMER_ONLY, new KafkaConsumeOnly(), input,
-                    o.events(), DeliveryMode.AT_LEAST_ONCE, p, o.timeout())));
+                    o.events(), DeliveryMode.AT_LEAST_ONCE, p, o.commitInterval(), o.timeout())));
         }
         for (Subjects.Subject s : subjects) {
+            warmUp(ctx, o, input, s);
             for (DeliveryMode mode : DeliveryMode.values()) {
                 for (int p : o.parallelisms()) {
                     runs.add(report(ctx, ThroughputRun.run(ctx, s.label(), s.factory().get(), input, o.events(),
-                            mode, p, o.timeout())));
+                            mode, p, s.interval().of(o), o.timeout())));
                 }
             }
         }
         return runs;
+    }
+
+    /**
+     * One unmeasured run of {@code s} per mode over the first {@code --warmup-events} records, at the largest
+     * parallelism, so its code is compiled before it is measured: all processors share this JVM, and without it the
+     * first mode measured (ALO) ran cold and looked slower than the second (EOS).
+     */
+    private static void warmUp(BenchContext ctx, KafkaBenchmarkOptions o, String input, Subjects.Subject s)
+            throws Exception {
+        long records = Math.min(o.warmupEvents(), o.events());
+        if (records == 0) {
+            return;
+        }
+        int p = o.parallelisms().stream().mapToInt(Integer::intValue).max().orElse(1);
+        for (DeliveryMode mode : DeliveryMode.values()) {
+            ThroughputResult r = ThroughputRun.run(ctx, s.label(), s.factory().get(), input, records, mode, p,
+                    s.interval().of(o), o.timeout());
+            ctx.log.printf("%s %s p%d: warm-up, %s records/s (not reported)%n", s.label(), mode.label(), p,
+                    Format.rate(r.recordsPerSecond()));
+        }
     }
 
     private static LatencyResult latencyRun(BenchContext ctx, KafkaBenchmarkOptions o, EventStream stream,
@@ -134,7 +155,7 @@ public final class KafkaBenchmark {
         ctx.log.printf("%s %s: latency at %s records/s (%s), parallelism %d%n", s.label(), mode.label(),
                 Format.rate(rate), KafkaReport.percent(fraction), best.parallelism());
         LatencyResult l = LatencyRun.run(ctx, s.label(), s.factory().get(), stream, mode, best.parallelism(),
-                fraction, rate, o.latencyWarmup(), o.latencyMeasure(), o.timeout());
+                s.interval().of(o), fraction, rate, o.latencyWarmup(), o.latencyMeasure(), o.timeout());
         ctx.log.printf("  p50 %s ms, p99 %s ms, max %s ms over %s records; achieved %s records/s; output %s%n",
                 KafkaReport.millis(l.latency().p50Millis()), KafkaReport.millis(l.latency().p99Millis()),
                 KafkaReport.millis(l.latency().maxMillis()), Format.count(l.latency().count()),

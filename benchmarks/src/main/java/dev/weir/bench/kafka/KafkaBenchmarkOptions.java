@@ -15,7 +15,11 @@ import java.util.Optional;
  * @param events          input records of the throughput runs
  * @param keys            distinct keys
  * @param partitions      partitions of every topic
- * @param commitInterval  offset (ALO) or transaction (EOS) commit interval of every processor
+ * @param commitInterval  offset (ALO) or transaction (EOS) commit interval of the Kafka-client processors (the
+ *                        ceiling and the hand-written count)
+ * @param checkpointInterval Weir's checkpoint interval (snapshot + commit); default Weir's own default
+ * @param warmupEvents    records of one unmeasured run per processor and mode before its measured runs (0: none): the
+ *                        processors share one JVM, and the first to run would otherwise run cold
  * @param parallelisms    task counts each throughput run is measured with; the best is reported
  * @param latencyFractions input rates of the latency runs, as fractions of the processor's best throughput (at
  *                        most the producer-only ceiling); the first is the one the targets are checked at
@@ -27,7 +31,7 @@ import java.util.Optional;
  * @param keepTopics      keep the benchmark's topics (default: deleted after each run)
  */
 public record KafkaBenchmarkOptions(String bootstrap, long events, int keys, int partitions, Duration commitInterval,
-                                    List<Integer> parallelisms, List<Double> latencyFractions, Duration latencyWarmup,
+                                    Duration checkpointInterval, long warmupEvents, List<Integer> parallelisms, List<Double> latencyFractions, Duration latencyWarmup,
                                     Duration latencyMeasure, Duration timeout, List<String> subjects,
                                     Optional<Path> out, boolean keepTopics) {
 
@@ -37,7 +41,11 @@ public record KafkaBenchmarkOptions(String bootstrap, long events, int keys, int
               --events N              input records of the throughput runs (default 5M; accepts 5M, 200k, 5_000_000)
               --keys N                distinct keys (default 10,000)
               --partitions N          partitions of every topic (default 12)
-              --commit-interval D     commit interval of every processor (default 100ms; units ms, s)
+              --commit-interval D     commit interval of the Kafka-client processors: the ceiling and the
+                                      hand-written count (default 100ms; units ms, s)
+              --checkpoint-interval D Weir's checkpoint interval (default 2s, Weir's own default)
+              --warmup-events N       records of one unmeasured run per processor and mode before its measured
+                                      runs, at the largest parallelism (default 1M; 0 for none)
               --parallelism LIST      task counts to measure, best reported (default 1,2)
               --latency-fraction LIST latency runs: input rates as fractions of the best throughput, at most the
                                       producer-only ceiling (default 0.5,0.1; 50% also works); targets use the first
@@ -66,7 +74,10 @@ public record KafkaBenchmarkOptions(String bootstrap, long events, int keys, int
         if (latencyFractions.isEmpty() || latencyFractions.stream().anyMatch(f -> !(f > 0 && f <= 1))) {
             throw new IllegalArgumentException("--latency-fraction values must be in (0, 1]");
         }
-        for (Duration d : List.of(commitInterval, latencyMeasure, timeout)) {
+        if (warmupEvents < 0) {
+            throw new IllegalArgumentException("--warmup-events must be >= 0");
+        }
+        for (Duration d : List.of(commitInterval, checkpointInterval, latencyMeasure, timeout)) {
             if (d.isZero() || d.isNegative()) {
                 throw new IllegalArgumentException("durations must be positive");
             }
@@ -82,7 +93,8 @@ public record KafkaBenchmarkOptions(String bootstrap, long events, int keys, int
 
     public static KafkaBenchmarkOptions defaults() {
         return new KafkaBenchmarkOptions(KafkaClients.DEFAULT_BOOTSTRAP, 5_000_000, EventStream.STANDARD_KEYS, 12,
-                Duration.ofMillis(100), List.of(1, 2), List.of(0.5, 0.1), Duration.ofSeconds(3), Duration.ofSeconds(7),
+                Duration.ofMillis(100), dev.weir.runtime.graph.PipelineOptions.DEFAULT_CHECKPOINT_INTERVAL, 1_000_000,
+                List.of(1, 2), List.of(0.5, 0.1), Duration.ofSeconds(3), Duration.ofSeconds(7),
                 Duration.ofSeconds(300), Subjects.ALL.stream().map(Subjects.Subject::id).toList(), Optional.empty(),
                 false);
     }
@@ -95,6 +107,8 @@ public record KafkaBenchmarkOptions(String bootstrap, long events, int keys, int
         long keys = d.keys;
         long partitions = d.partitions;
         Duration commit = d.commitInterval;
+        Duration checkpoint = d.checkpointInterval;
+        long warmupEvents = d.warmupEvents;
         List<Integer> parallelisms = d.parallelisms;
         List<Double> fractions = d.latencyFractions;
         Duration warmup = d.latencyWarmup;
@@ -111,6 +125,8 @@ public record KafkaBenchmarkOptions(String bootstrap, long events, int keys, int
                 case "--keys" -> keys = OptionValues.count(OptionValues.value(args, ++i, a));
                 case "--partitions" -> partitions = OptionValues.count(OptionValues.value(args, ++i, a));
                 case "--commit-interval" -> commit = OptionValues.duration(OptionValues.value(args, ++i, a));
+                case "--checkpoint-interval" -> checkpoint = OptionValues.duration(OptionValues.value(args, ++i, a));
+                case "--warmup-events" -> warmupEvents = OptionValues.count(OptionValues.value(args, ++i, a));
                 case "--parallelism" -> parallelisms = parseInts(OptionValues.value(args, ++i, a));
                 case "--latency-fraction" -> fractions = OptionValues.list(OptionValues.value(args, ++i, a)).stream()
                         .map(OptionValues::fraction).toList();
@@ -127,7 +143,8 @@ public record KafkaBenchmarkOptions(String bootstrap, long events, int keys, int
             throw new IllegalArgumentException("--keys must be at most " + EventCodec.MAX_KEYS
                     + " and --partitions at most 10000");
         }
-        return new KafkaBenchmarkOptions(bootstrap, events, (int) keys, (int) partitions, commit, parallelisms,
+        return new KafkaBenchmarkOptions(bootstrap, events, (int) keys, (int) partitions, commit, checkpoint,
+                warmupEvents, parallelisms,
                 fractions, warmup, measure, timeout, subjects, out, keep);
     }
 

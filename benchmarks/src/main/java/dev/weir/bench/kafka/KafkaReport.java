@@ -40,41 +40,47 @@ final class KafkaReport {
                 .append("`. ").append(Format.count(o.events())).append(" input records of ").append(EventCodec.EVENT_BYTES)
                 .append(" B over ").append(Format.count(o.keys())).append(" keys, ").append(o.partitions())
                 .append(" partitions, commit interval ").append(o.commitInterval().toMillis())
-                .append(" ms, parallelism ").append(join(o.parallelisms())).append(" (best reported).\n\n");
+                .append(" ms (Kafka-client processors), Weir checkpoint interval ")
+                .append(o.checkpointInterval().toMillis()).append(" ms, parallelism ").append(join(o.parallelisms()))
+                .append(" (best reported); each processor warmed up with one unmeasured run per mode over ")
+                .append(Format.count(Math.min(o.warmupEvents(), o.events()))).append(" records.\n\n");
         md.append("- CPU: ").append(env.cpuModel()).append(", ").append(env.onlineCpus())
                 .append(" online, shared by the broker and the benchmark JVM (not pinned)\n");
         md.append("- JDK: ").append(env.jdk()).append("; GC: ").append(String.join(", ", env.collectors()))
                 .append("; JVM options: `").append(String.join(" ", env.jvmArguments())).append("`\n");
         md.append("- Broker: ").append(o.bootstrap()).append("; Kafka clients ")
                 .append(org.apache.kafka.common.utils.AppInfoParser.getVersion()).append("\n\n");
-        summary(md, results, subjectLabels, o.latencyFractions().get(0));
+        summary(md, results, subjectLabels, o);
         throughput(md, results, subjectLabels, o);
         latency(md, results, subjectLabels, o);
         md.append(END).append("\n");
         return md.toString();
     }
 
-    private static void summary(StringBuilder md, KafkaResults r, List<String> subjects, double fraction) {
+    private static void summary(StringBuilder md, KafkaResults r, List<String> subjects, KafkaBenchmarkOptions o) {
+        double fraction = o.latencyFractions().get(0);
         md.append("#### Against the ceiling\n\n");
-        md.append("| processor | ALO records/s | EOS records/s | EOS overhead | ALO / raw consume→produce ALO "
+        md.append("| processor | interval | ALO records/s | EOS records/s | EOS overhead | ALO / raw consume→produce ALO "
                 + "| ALO p99 ms at ").append(percent(fraction)).append(" | EOS p99 ms at ").append(percent(fraction))
                 .append(" | targets |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         Optional<ThroughputResult> ceiling = r.best(KafkaResults.RAW_FORWARD, DeliveryMode.AT_LEAST_ONCE);
         summaryRow(md, r, KafkaResults.RAW_FORWARD + " (the ceiling)", KafkaResults.RAW_FORWARD, ceiling, false,
-                fraction);
+                fraction, interval(KafkaResults.RAW_FORWARD, o));
         for (String s : subjects) {
-            summaryRow(md, r, s, s, ceiling, true, fraction);
+            summaryRow(md, r, s, s, ceiling, true, fraction, interval(s, o));
         }
         md.append("\n");
     }
 
     private static void summaryRow(StringBuilder md, KafkaResults r, String label, String subject,
-                                   Optional<ThroughputResult> ceiling, boolean withTargets, double fraction) {
+                                   Optional<ThroughputResult> ceiling, boolean withTargets, double fraction,
+                                   String interval) {
         Optional<ThroughputResult> alo = r.best(subject, DeliveryMode.AT_LEAST_ONCE);
         Optional<ThroughputResult> eos = r.best(subject, DeliveryMode.EXACTLY_ONCE);
         if (alo.isEmpty() && eos.isEmpty()) {
-            md.append("| ").append(label).append(" | ").append(PENDING).append(" | ").append(PENDING)
+            md.append("| ").append(label).append(" | ").append(interval).append(" | ").append(PENDING)
+                    .append(" | ").append(PENDING)
                     .append(" | ").append(PENDING).append(" | ").append(PENDING).append(" | ").append(PENDING)
                     .append(" | ").append(PENDING).append(" | ").append(targetsText()).append(" |\n");
             return;
@@ -85,7 +91,7 @@ final class KafkaReport {
                 ? Optional.of(alo.get().recordsPerSecond() / ceiling.get().recordsPerSecond()) : Optional.empty();
         Optional<Double> aloP99 = r.latency(subject, DeliveryMode.AT_LEAST_ONCE, fraction)
                 .map(l -> l.latency().p99Millis());
-        md.append("| ").append(label)
+        md.append("| ").append(label).append(" | ").append(interval)
                 .append(" | ").append(alo.map(KafkaReport::rateWithParallelism).orElse("–"))
                 .append(" | ").append(eos.map(KafkaReport::rateWithParallelism).orElse("–"))
                 .append(" | ").append(overhead.map(KafkaReport::percent).orElse("–"))
@@ -107,6 +113,11 @@ final class KafkaReport {
         md.append(" |\n");
     }
 
+    /** The commit or checkpoint interval a processor ran with, e.g. {@code 100 ms}. */
+    private static String interval(String subject, KafkaBenchmarkOptions o) {
+        return Subjects.intervalOf(subject, o).toMillis() + " ms";
+    }
+
     private static String targetsText() {
         return "≥ 50% of ceiling (ALO); EOS overhead ≤ 20%; ALO p99 < 20 ms at 50%";
     }
@@ -118,29 +129,31 @@ final class KafkaReport {
                 + "afterwards, final commit included (not timed). Memory is the benchmark JVM's, which hosts the "
                 + "processor. CPU: cores used while consuming by the benchmark JVM / the broker / everything else "
                 + "(other work on the machine, hypervisor steal).\n\n");
-        md.append("| run | mode | parallelism | records/s | MB/s | seconds | close ms | output records "
+        md.append("| run | mode | parallelism | interval | records/s | MB/s | seconds | close ms | output records "
                 + "| output check | peak heap MB | peak RSS MB | CPU jvm / broker / others |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
-        throughputRow(md, r.producer(), "acks=all");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
+        throughputRow(md, r.producer(), "acks=all", "–");
         for (ThroughputResult t : r.throughput()) {
-            throughputRow(md, t, t.subject().equals(KafkaResults.CONSUMER_ONLY)
+            boolean consumerOnly = t.subject().equals(KafkaResults.CONSUMER_ONLY);
+            throughputRow(md, t, consumerOnly
                     ? (t.mode() == DeliveryMode.EXACTLY_ONCE ? "read_committed" : "read_uncommitted")
-                    : t.mode().label());
+                    : t.mode().label(), consumerOnly ? "–" : interval(t.subject(), o));
         }
         for (String s : subjects) {
             for (DeliveryMode m : DeliveryMode.values()) {
                 if (r.best(s, m).isEmpty()) {
                     md.append("| ").append(s).append(" | ").append(m.label()).append(" | ")
-                            .append(join(o.parallelisms())).append(" | ").append(PENDING)
-                            .append(" | | | | | | | | |\n");
+                            .append(join(o.parallelisms())).append(" | ").append(interval(s, o)).append(" | ")
+                            .append(PENDING).append(" | | | | | | | | |\n");
                 }
             }
         }
         md.append("\n");
     }
 
-    private static void throughputRow(StringBuilder md, ThroughputResult t, String mode) {
+    private static void throughputRow(StringBuilder md, ThroughputResult t, String mode, String interval) {
         md.append("| ").append(t.subject()).append(" | ").append(mode).append(" | ").append(t.parallelism())
+                .append(" | ").append(interval)
                 .append(" | ").append(Format.rate(t.recordsPerSecond()))
                 .append(" | ").append(Format.oneDecimal(t.megabytesPerSecond()))
                 .append(" | ").append(String.format(Locale.ROOT, "%.2f", t.nanos() / 1e9))
@@ -159,16 +172,16 @@ final class KafkaReport {
                 + "(`read_committed` consumer) − stamp − the processor's allowance (a window's bound), over the "
                 + "records stamped after a ").append(o.latencyWarmup().toSeconds()).append(" s warm-up, for ")
                 .append(o.latencyMeasure().toSeconds()).append(" s. Millisecond clock. EOS latency includes the wait "
-                + "for the next commit (every ").append(o.commitInterval().toMillis()).append(" ms). CPU: cores "
-                + "used while producing, as above.\n\n");
-        md.append("| processor | mode | parallelism | load | input rate | achieved | max input backlog ms "
+                + "for the next commit (every interval). CPU: cores used while producing, as above.\n\n");
+        md.append("| processor | mode | parallelism | interval | load | input rate | achieved | max input backlog ms "
                 + "| records measured | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | output check "
                 + "| CPU jvm / broker / others |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (LatencyResult l : r.latency()) {
             LatencySummary s = l.latency();
             md.append("| ").append(l.subject()).append(" | ").append(l.mode().label()).append(" | ")
-                    .append(l.parallelism()).append(" | ").append(percent(l.fraction()))
+                    .append(l.parallelism()).append(" | ").append(interval(l.subject(), o))
+                    .append(" | ").append(percent(l.fraction()))
                     .append(" | ").append(Format.rate(l.targetRate()))
                     .append(" | ").append(Format.rate(l.input().recordsPerSecond()))
                     .append(" | ").append(Format.oneDecimal(l.maxInputBacklogMillis()))
@@ -184,8 +197,8 @@ final class KafkaReport {
                 for (DeliveryMode m : DeliveryMode.values()) {
                     if (r.latency(s, m, fraction).isEmpty()) {
                         md.append("| ").append(s).append(" | ").append(m.label()).append(" | | ")
-                                .append(percent(fraction)).append(" | ").append(PENDING)
-                                .append(" | | | | | | | | | | |\n");
+                                .append(interval(s, o)).append(" | ").append(percent(fraction)).append(" | ")
+                                .append(PENDING).append(" | | | | | | | | | | |\n");
                     }
                 }
             }

@@ -18,14 +18,14 @@ final class LatencyRun {
     }
 
     static LatencyResult run(BenchContext ctx, String subject, Processor processor, EventStream stream,
-                             DeliveryMode mode, int parallelism, double fraction, double rate, Duration warmup,
-                             Duration measure, Duration timeout) throws Exception {
+                             DeliveryMode mode, int parallelism, Duration interval, double fraction, double rate,
+                             Duration warmup, Duration measure, Duration timeout) throws Exception {
         String input = ctx.newTopic("lat-in");
         String output = ctx.newTopic("lat-out");
         try (LatencyRecorder recorder = new LatencyRecorder(ctx.bootstrap, output, ctx.partitions,
                 processor.latencyAllowance())) {
             Progress progress = new Progress(Long.MAX_VALUE);
-            Processor.Running running = processor.start(ctx.spec(input, output, mode, parallelism), progress);
+            Processor.Running running = processor.start(ctx.spec(input, output, mode, parallelism, interval), progress);
             InputLoader.Paced paced;
             Optional<CpuUse> cpu;
             try {

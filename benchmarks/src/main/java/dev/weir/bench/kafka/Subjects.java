@@ -1,5 +1,6 @@
 package dev.weir.bench.kafka;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -19,8 +20,25 @@ final class Subjects {
      * @param id      its name on the command line ({@code --subjects})
      * @param label   its name in the report
      * @param factory makes a fresh processor for each run
+     * @param interval which interval it commits (or checkpoints) with
      */
-    record Subject(String id, String label, Supplier<Processor> factory) {
+    record Subject(String id, String label, Supplier<Processor> factory, Interval interval) {
+        Subject(String id, String label, Supplier<Processor> factory) {
+            this(id, label, factory, Interval.COMMIT);
+        }
+    }
+
+    /**
+     * Which interval a processor runs with: the harness's commit interval (Kafka clients committing offsets or
+     * transactions), or Weir's checkpoint interval (a checkpoint is a state snapshot plus that commit).
+     */
+    enum Interval {
+        COMMIT,
+        CHECKPOINT;
+
+        Duration of(KafkaBenchmarkOptions o) {
+            return this == COMMIT ? o.commitInterval() : o.checkpointInterval();
+        }
     }
 
     /** The report's name for Weir's keyed tumbling count with RocksDB state and checkpoints in S3. */
@@ -32,11 +50,17 @@ final class Subjects {
     /** Every registered subject, in report order. */
     static final List<Subject> ALL = List.of(
             new Subject("kafka-count", REFERENCE_LABEL, KafkaTumblingCount::new),
-            new Subject("weir-count", WEIR_LABEL, WeirTumblingCount::new),
+            new Subject("weir-count", WEIR_LABEL, WeirTumblingCount::new, Interval.CHECKPOINT),
             new Subject("weir-count-rocksdb", WEIR_ROCKSDB_LABEL,
-                    () -> new WeirTumblingCount(dev.weir.runtime.graph.StateBackendKind.ROCKSDB)));
+                    () -> new WeirTumblingCount(dev.weir.runtime.graph.StateBackendKind.ROCKSDB), Interval.CHECKPOINT));
 
     private Subjects() {
+    }
+
+    /** The interval the subject labelled {@code label} runs with (the harness's processors: the commit interval). */
+    static Duration intervalOf(String label, KafkaBenchmarkOptions o) {
+        return ALL.stream().filter(s -> s.label().equals(label)).findFirst().map(s -> s.interval().of(o))
+                .orElse(o.commitInterval());
     }
 
     static Subject byId(String id) {

@@ -14,10 +14,11 @@ final class ThroughputRun {
     }
 
     static ThroughputResult run(BenchContext ctx, String subject, Processor processor, String inputTopic,
-                                long records, DeliveryMode mode, int parallelism, Duration timeout) throws Exception {
+                                long records, DeliveryMode mode, int parallelism, Duration interval,
+                                Duration timeout) throws Exception {
         String output = ctx.newTopic("out");
         try {
-            ProcessorSpec spec = ctx.spec(inputTopic, output, mode, parallelism);
+            ProcessorSpec spec = ctx.spec(inputTopic, output, mode, parallelism, interval);
             ProcessMemory memory = new ProcessMemory();
             System.gc();
             memory.reset();

@@ -35,12 +35,13 @@ class KafkaBenchmarkOptionsTest {
     @Test
     void parsesEveryOption() {
         KafkaBenchmarkOptions o = KafkaBenchmarkOptions.parse("--bootstrap", "broker:9092", "--events", "200k",
-                "--keys", "1_000", "--partitions", "6", "--commit-interval", "1s", "--parallelism", "1,3",
+                "--keys", "1_000", "--partitions", "6", "--commit-interval", "1s", "--checkpoint-interval", "3s",
+                "--warmup-events", "50k", "--parallelism", "1,3",
                 "--latency-fraction", "25%,0.05", "--latency-warmup", "2s", "--latency-duration", "1500ms",
                 "--timeout", "2m", "--subjects", "kafka-count", "--out", "docs/benchmarks.md", "--keep-topics");
 
         assertThat(o).isEqualTo(new KafkaBenchmarkOptions("broker:9092", 200_000, 1_000, 6, Duration.ofSeconds(1),
-                List.of(1, 3), List.of(0.25, 0.05), Duration.ofSeconds(2), Duration.ofMillis(1_500), Duration.ofMinutes(2),
+                Duration.ofSeconds(3), 50_000, List.of(1, 3), List.of(0.25, 0.05), Duration.ofSeconds(2), Duration.ofMillis(1_500), Duration.ofMinutes(2),
                 List.of("kafka-count"), Optional.of(Path.of("docs/benchmarks.md")), true));
     }
 

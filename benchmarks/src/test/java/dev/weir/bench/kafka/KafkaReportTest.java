@@ -73,7 +73,8 @@ class KafkaReportTest {
         assertThat(md).startsWith(KafkaReport.BEGIN).endsWith(KafkaReport.END + "\n");
         assertThat(md).contains("Generated 2026-11-26T00:00:00Z by `benchmarks/kafka-run.sh --out docs/benchmarks.md`");
         assertThat(md).contains("| ALO p99 ms at 50.0% | EOS p99 ms at 50.0% |");
-        assertThat(md).contains("| raw consume→produce (the ceiling) | 200.0 k (p2) | 180.0 k (p2) | 10.0% | 100.0% "
+        assertThat(md).contains("commit interval 100 ms (Kafka-client processors), Weir checkpoint interval 2000 ms");
+        assertThat(md).contains("| raw consume→produce (the ceiling) | 100 ms | 200.0 k (p2) | 180.0 k (p2) | 10.0% | 100.0% "
                 + "| 12.0 | 110.0 | – |");
     }
 
@@ -81,10 +82,10 @@ class KafkaReportTest {
     void weirRowsArePendingUntilItRuns() {
         String md = render(results(), List.of(Subjects.WEIR_LABEL));
 
-        assertThat(md).contains("| Weir keyed tumbling count | " + KafkaReport.PENDING);
-        assertThat(md).contains("| Weir keyed tumbling count | ALO | 1,2 | " + KafkaReport.PENDING);
-        assertThat(md).contains("| Weir keyed tumbling count | EOS | | 50.0% | " + KafkaReport.PENDING);
-        assertThat(md).contains("| Weir keyed tumbling count | ALO | | 10.0% | " + KafkaReport.PENDING);
+        assertThat(md).contains("| Weir keyed tumbling count | 2000 ms | " + KafkaReport.PENDING);
+        assertThat(md).contains("| Weir keyed tumbling count | ALO | 1,2 | 2000 ms | " + KafkaReport.PENDING);
+        assertThat(md).contains("| Weir keyed tumbling count | EOS | | 2000 ms | 50.0% | " + KafkaReport.PENDING);
+        assertThat(md).contains("| Weir keyed tumbling count | ALO | | 2000 ms | 10.0% | " + KafkaReport.PENDING);
     }
 
     @Test
@@ -98,7 +99,7 @@ class KafkaReportTest {
 
         String md = render(new KafkaResults(base.producer(), runs, lat), List.of("Weir"));
 
-        assertThat(md).contains("| Weir | 120.0 k (p2) | 90.0 k (p2) | 25.0% | 60.0% | 25.0 | – | "
+        assertThat(md).contains("| Weir | 100 ms | 120.0 k (p2) | 90.0 k (p2) | 25.0% | 60.0% | 25.0 | – | "
                 + "≥ 50% of ceiling: met; EOS overhead ≤ 20%: NOT met; ALO p99 < 20 ms at 50.0%: NOT met |");
     }
 
@@ -106,14 +107,14 @@ class KafkaReportTest {
     void throughputAndLatencyRowsCarryTheirNumbers() {
         String md = render(results(), List.of());
 
-        assertThat(md).contains("| producer only (input load) | acks=all | 1 | 400.0 k | 40.0 | 2.50 | 5 | – | – "
+        assertThat(md).contains("| producer only (input load) | acks=all | 1 | – | 400.0 k | 40.0 | 2.50 | 5 | – | – "
                 + "| 300 | 400 | 1.20 / 0.60 / 0.05 |");
-        assertThat(md).contains("| consumer only | read_uncommitted | 1 | 900.0 k | 90.0 |");
-        assertThat(md).contains("| raw consume→produce | EOS | 2 | 180.0 k | 18.0 | 5.56 | 5 | 1,000,000 "
+        assertThat(md).contains("| consumer only | read_uncommitted | 1 | – | 900.0 k | 90.0 |");
+        assertThat(md).contains("| raw consume→produce | EOS | 2 | 100 ms | 180.0 k | 18.0 | 5.56 | 5 | 1,000,000 "
                 + "| ok (= input) | 300 | 400 |");
-        assertThat(md).contains("| raw consume→produce | ALO | 2 | 50.0% | 100.0 k | 100.0 k | 0.2 | 1,000,000 | 3.0 "
+        assertThat(md).contains("| raw consume→produce | ALO | 2 | 100 ms | 50.0% | 100.0 k | 100.0 k | 0.2 | 1,000,000 | 3.0 "
                 + "| 5.0 | 12.0 | 30.0 | 42.0 | ok (>= input) | – |");
-        assertThat(md).contains("| raw consume→produce | ALO | 2 | 10.0% | 100.0 k | 100.0 k | 0.2 | 1,000,000 | 3.0 "
+        assertThat(md).contains("| raw consume→produce | ALO | 2 | 100 ms | 10.0% | 100.0 k | 100.0 k | 0.2 | 1,000,000 | 3.0 "
                 + "| 5.0 | 4.0 |");
     }
 

@@ -152,6 +152,7 @@ final class SourceRunner<T> implements Checkpointed {
                 }
                 case NOTHING_AVAILABLE -> {
                 }
+                case HELD_BACK -> lastActivityMillis[p] = nowMillis; // not idle: it has data it may not hand on yet
                 case END_OF_INPUT -> finish(p);
             }
         }

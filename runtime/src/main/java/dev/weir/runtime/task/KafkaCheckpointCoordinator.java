@@ -142,6 +142,7 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
 
     @Override
     public void onBatchBoundary(long nowMillis, Checkpointer checkpointer) throws Exception {
+        shuffles.flush();
         if (inFlight != null && (inFlight.upload().isDone() || producer.heldBytes() > MAX_HELD_BYTES)) {
             complete();
         }
@@ -213,6 +214,7 @@ final class KafkaCheckpointCoordinator implements CheckpointCoordinator, AutoClo
         long started = System.nanoTime();
         CheckpointName name = new CheckpointName(nextCheckpointId++, attempt, lineage);
         Path local = localCheckpoints.resolve(name.fileName());
+        shuffles.flush(); // batched shuffle records belong to this checkpoint
         stateBackends.prepareCheckpoint(local);
         byte[] metadata = checkpointer.snapshot();
         TaskSnapshot snapshot = new TaskSnapshot(metadata, filesUnder(local));

@@ -1,35 +1,39 @@
 package dev.weir.runtime.task;
 
+import dev.weir.api.event.Headers;
 import dev.weir.runtime.kafka.KafkaHeaders;
-import dev.weir.runtime.operator.Watermarks;
 import dev.weir.runtime.source.RecordSink;
 import dev.weir.runtime.source.Source;
 import dev.weir.runtime.source.SourceReader;
-import dev.weir.runtime.watermark.WatermarkCombiner;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * The downstream end of a shuffle: this task's partition of the shuffle topic. Data records keep their event
  * timestamp and headers. Every upstream task ("writer") sends its watermark as control records; this partition's
- * watermark is the minimum over writers that are not idle ({@link WatermarkCombiner}), handed to the engine as a
- * source-provided watermark. The partition ends when every writer has sent end of input.
+ * watermark is the minimum over writers that are not idle ({@link ShuffleWriters}), handed to the engine as a
+ * source-provided watermark. The partition ends when every writer has sent end of input. This task's own writer
+ * does not go through Kafka: its records and control signals arrive on the {@link LocalShuffleChannel}, in its order.
  */
 final class ShuffleSource implements Source<Object> {
     private final TopicPartition tp;
     private final int writers;
     private final TaskConsumer consumer;
     private final TaskReaders readers;
-    private final ClassLoader classLoader;
+    private final java.util.function.Supplier<ShuffleCodec> codecs;
+    private final LocalShuffleChannel local;
     private Reader reader;
 
+    /** @param partition this task's partition of the topic, which is also this task's index as a writer */
     ShuffleSource(String topic, int partition, int writers, TaskConsumer consumer, TaskReaders readers,
-                  ClassLoader classLoader) {
+                  java.util.function.Supplier<ShuffleCodec> codecs,
+                LocalShuffleChannel local) {
         this.tp = new TopicPartition(topic, partition);
         this.writers = writers;
         this.consumer = consumer;
         this.readers = readers;
-        this.classLoader = classLoader;
+        this.codecs = codecs;
+        this.local = local;
     }
 
     @Override
@@ -65,20 +69,35 @@ final class ShuffleSource implements Source<Object> {
     record WriterStates(long[] watermarks, boolean[] idle, boolean[] ended) {
     }
 
-    private final class Reader extends TaskPartitionReader<Object> {
-        private final ShuffleCodec codec = new ShuffleCodec(classLoader);
-        private final long[] watermarks = new long[writers];
-        private final boolean[] idle = new boolean[writers];
-        private final boolean[] ended = new boolean[writers];
-        private WatermarkCombiner combiner = new WatermarkCombiner(writers);
-        private int endedCount;
-        /** Per writer: the id of the last savepoint barrier it sent (this run only; not part of snapshots). */
-        private final long[] barriers = new long[writers];
-        private final boolean[] barrierSeen = new boolean[writers];
+    private final class Reader extends TaskPartitionReader<Object> implements LocalShuffleChannel.Receiver {
+        private final ShuffleCodec codec = codecs.get();
+        private final ShuffleWriters writerStates = new ShuffleWriters(tp.toString(), writers);
+        /** The engine's sink of this partition, known from the first poll on. */
+        private RecordSink<Object> sink;
 
         Reader() {
             super(ShuffleSource.this.consumer, ShuffleSource.this.tp, ShuffleSource.this.readers);
-            java.util.Arrays.fill(watermarks, Watermarks.UNKNOWN);
+            consumer.markShuffle(tp);
+        }
+
+        /** The first poll opens the local channel: from now on this task's own writer is delivered synchronously. */
+        @Override
+        protected void beforePoll(RecordSink<Object> sink) {
+            if (this.sink == null) {
+                this.sink = sink;
+                local.open(this);
+            }
+        }
+
+        @Override
+        public void localData(Object value, long timestampMillis, Headers headers) {
+            writerStates.data(tp.partition());
+            sink.record(value, timestampMillis, headers);
+        }
+
+        @Override
+        public void localControl(byte kind, long valueMillis) {
+            control(kind, tp.partition(), valueMillis, sink);
         }
 
         @Override
@@ -88,92 +107,51 @@ final class ShuffleSource implements Source<Object> {
 
         @Override
         protected boolean endReached(long consumerPosition) {
-            return endedCount == writers;
+            return writerStates.allEnded();
         }
 
         @Override
         protected boolean endedByContent() {
-            return endedCount == writers;
+            return writerStates.allEnded();
         }
 
         @Override
         protected void emit(ConsumerRecord<byte[], byte[]> r, RecordSink<Object> sink) {
+            if (r.value()[0] == ShuffleCodec.DATA_BATCH) {
+                writerStates.data(codec.readBatch(r.value(), (ts, value) -> sink.record(value, ts, Headers.EMPTY)));
+                return;
+            }
             ShuffleCodec.Decoded d = codec.decode(r.value());
             if (d.kind() == ShuffleCodec.DATA) {
-                if (d.writer() >= 0 && d.writer() < writers) {
-                    barrierSeen[d.writer()] = false; // the writer went on after its barrier (restarted): void
-                }
+                writerStates.data(d.writer());
                 sink.record(d.value(), d.timestampMillis(), KafkaHeaders.toWeir(r));
-                return;
+            } else {
+                control(d.kind(), d.writer(), d.watermarkMillis(), sink);
             }
-            int w = d.writer();
-            if (w < 0 || w >= writers) {
-                throw new IllegalStateException("shuffle topic " + tp + " has a control record of writer " + w
-                        + " but the pipeline has " + writers + " tasks (was it rescaled?)");
-            }
-            if (ended[w]) {
-                return; // a writer restored after its end re-sends it
-            }
-            if (d.kind() == ShuffleCodec.BARRIER) {
-                barriers[w] = d.watermarkMillis();
-                barrierSeen[w] = true;
-                return;
-            }
-            boolean advanced = switch (d.kind()) {
-                case ShuffleCodec.WATERMARK -> {
-                    watermarks[w] = Math.max(watermarks[w], d.watermarkMillis());
-                    yield combiner.update(w, d.watermarkMillis());
-                }
-                case ShuffleCodec.IDLE, ShuffleCodec.ACTIVE -> {
-                    idle[w] = d.kind() == ShuffleCodec.IDLE;
-                    yield combiner.setIdle(w, idle[w]);
-                }
-                case ShuffleCodec.END -> {
-                    ended[w] = true;
-                    endedCount++;
-                    idle[w] = false;
-                    watermarks[w] = Watermarks.END_OF_TIME;
-                    combiner.setIdle(w, false);
-                    yield combiner.update(w, Watermarks.END_OF_TIME);
-                }
-                default -> throw new IllegalStateException("unknown shuffle record kind " + d.kind());
-            };
-            if (advanced) {
-                sink.watermark(combiner.combined());
+        }
+
+        private void control(byte kind, int w, long valueMillis, RecordSink<Object> sink) {
+            if (writerStates.control(kind, w, valueMillis)) {
+                sink.watermark(writerStates.watermark());
             }
         }
 
         boolean drainedFor(long savepointId) {
-            for (int w = 0; w < writers; w++) {
-                if (!ended[w] && !(barrierSeen[w] && barriers[w] == savepointId)) {
-                    return false;
-                }
-            }
-            return true;
+            return writerStates.drainedFor(savepointId);
         }
 
         @Override
         protected Object snapshotExtra() {
-            return new WriterStates(watermarks.clone(), idle.clone(), ended.clone());
+            if (local.waiting() > 0) {
+                throw new IllegalStateException(tp + ": a snapshot before the first poll of the shuffle reader, with "
+                        + local.waiting() + " records of this task's own writer not yet processed");
+            }
+            return writerStates.snapshot();
         }
 
         @Override
         protected void restoreExtra(Object extra) {
-            WriterStates s = (WriterStates) extra;
-            if (s.watermarks().length != writers) {
-                throw new IllegalStateException("snapshot of " + tp + " has " + s.watermarks().length
-                        + " shuffle writers, the pipeline now has " + writers + " (rescaling needs a savepoint)");
-            }
-            combiner = new WatermarkCombiner(writers);
-            endedCount = 0;
-            for (int w = 0; w < writers; w++) {
-                watermarks[w] = s.watermarks()[w];
-                idle[w] = s.idle()[w];
-                ended[w] = s.ended()[w];
-                endedCount += ended[w] ? 1 : 0;
-                combiner.update(w, watermarks[w]);
-                combiner.setIdle(w, idle[w]);
-            }
+            writerStates.restore((WriterStates) extra);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,10 +37,18 @@ final class TaskConsumer implements AutoCloseable {
     private static final Duration IDLE_FETCH_WAIT = Duration.ofMillis(2);
     /** Records per poll (Kafka's default is 500): fewer polls per record. */
     private static final int MAX_POLL_RECORDS = 4096;
+    /**
+     * Kafka records of the task's shuffle partitions not yet handed to the engine (queued, or committed in Kafka after
+     * the consumer's position) above which the task's external sources hold back ({@link #shuffleBacklogged}). A
+     * shuffle record is mostly a batch of up to {@link ShuffleSink#MAX_BATCH_BYTES} of data records (~100 records of
+     * 80 bytes), so this is ~100k records.
+     */
+    static final long MAX_SHUFFLE_BACKLOG = 1024;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> queues = new LinkedHashMap<>();
     private final Set<TopicPartition> paused = new java.util.HashSet<>();
+    private final List<TopicPartition> shuffles = new ArrayList<>();
     private long lastFetchNanos;
     /** Records in all queues, as of the last {@link #drained} calls (a hint for how long a fetch may wait). */
     private long queued;
@@ -65,6 +74,35 @@ final class TaskConsumer implements AutoCloseable {
             throw new IllegalStateException("partition " + tp + " registered after the task consumer started");
         }
         return queues.computeIfAbsent(tp, t -> new ArrayDeque<>());
+    }
+
+    /** Marks a registered partition as a shuffle partition: its backlog holds back the external sources. */
+    void markShuffle(TopicPartition tp) {
+        if (!queues.containsKey(tp)) {
+            throw new IllegalStateException("partition " + tp + " is not registered");
+        }
+        shuffles.add(tp);
+    }
+
+    /**
+     * Whether the shuffle partitions hold more than {@link #MAX_SHUFFLE_BACKLOG} Kafka records the engine has not
+     * taken yet. The task's external sources then hold back (back pressure), so reading the input cannot run
+     * ahead of the keyed half of the pipeline: without it a task reads its input at full speed while the records
+     * other tasks shuffled to it pile up in Kafka, and results lag behind the input without bound.
+     */
+    boolean shuffleBacklogged() {
+        if (!assigned || shuffles.isEmpty()) {
+            return false;
+        }
+        long backlog = 0;
+        for (TopicPartition tp : shuffles) {
+            backlog += queues.get(tp).size();
+            OptionalLong lag = consumer.currentLag(tp); // as of the last fetch; read_committed: up to the stable offset
+            if (lag.isPresent()) {
+                backlog += lag.getAsLong();
+            }
+        }
+        return backlog > MAX_SHUFFLE_BACKLOG;
     }
 
     /** Assigns every registered partition (idempotent). */

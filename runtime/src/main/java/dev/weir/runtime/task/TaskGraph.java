@@ -1,5 +1,8 @@
 package dev.weir.runtime.task;
 
+import dev.weir.api.window.PaneInfo;
+import dev.weir.api.window.Window;
+import dev.weir.api.window.WindowResult;
 import dev.weir.runtime.graph.Edge;
 import dev.weir.runtime.graph.KeyByNode;
 import dev.weir.runtime.graph.Node;
@@ -25,7 +28,8 @@ import java.util.Set;
  *       read through the task's consumer;</li>
  *   <li>each key-by is cut in two: its upstream writes to a {@link ShuffleSink} node {@code <keyBy>.shuffle-out},
  *       and a {@link ShuffleSource} node {@code <keyBy>.shuffle-in} (this task's partition, watermarks from the
- *       writers' control records) feeds the key-by, whose keyed consumers are unchanged;</li>
+ *       writers' control records) feeds the key-by, whose keyed consumers are unchanged; records of the task's own key
+ *       groups take a {@link LocalShuffleChannel} from the one to the other, without Kafka;</li>
  *   <li>Kafka sinks write through the task's producer (into its transaction).</li>
  * </ul>
  * Other sinks (print, collect) stay as they are and are not covered by exactly-once. A pipeline run as a single
@@ -84,6 +88,8 @@ final class TaskGraph {
                                  TaskProducer producer, TaskReaders readers, TaskShuffles shuffles,
                                  ClassLoader classLoader) {
         PipelineGraph.Builder b = PipelineGraph.builder(graph.name()).options(graph.options());
+        List<Class<?>> known = shuffleTypes(graph);
+        java.util.function.Supplier<ShuffleCodec> codecs = () -> new ShuffleCodec(classLoader, known);
         for (Node n : graph.nodes()) {
             if (n instanceof SourceNode<?> s) {
                 b.add(new SourceNode(s.name(), ownedPartitions(s.source(), task, consumer, producer, readers),
@@ -92,10 +98,11 @@ final class TaskGraph {
                 b.add(new SinkNode(s.name(), new TaskKafkaSink(k.config(), producer)));
             } else if (n instanceof KeyByNode<?, ?> k && shuffles(task)) {
                 String topic = task.shuffleTopic(k.name(), lineage);
+                LocalShuffleChannel local = new LocalShuffleChannel();
                 ShuffleSink out = new ShuffleSink(topic, task, k.keySelector(), graph.options().numberOfKeyGroups(),
-                        producer, classLoader);
+                        producer, codecs, local);
                 ShuffleSource in = new ShuffleSource(topic, task.index(), task.parallelism(), consumer, readers,
-                        classLoader);
+                        codecs, local);
                 shuffles.addWriter(k.name(), out);
                 shuffles.addReader(k.name(), in);
                 b.add(new SinkNode(k.name() + SHUFFLE_OUT, out));
@@ -116,6 +123,22 @@ final class TaskGraph {
         PipelineGraph taskGraph = b.build();
         shuffles.link(taskGraph);
         return taskGraph;
+    }
+
+    /**
+     * The value types a shuffle of {@code graph} most likely carries, which its codec writes as ids instead of names:
+     * the sources' types and Weir's window results (concrete classes only; others are written by name).
+     */
+    static List<Class<?>> shuffleTypes(PipelineGraph graph) {
+        List<Class<?>> types = new ArrayList<>(List.of(WindowResult.class, Window.class, PaneInfo.class));
+        for (Node n : graph.nodes()) {
+            if (n instanceof SourceNode<?> s) {
+                types.add(s.source().type());
+            }
+        }
+        types.removeIf(t -> t == null || t == Object.class || t.isInterface() || t.isArray() || t.isPrimitive()
+                || java.lang.reflect.Modifier.isAbstract(t.getModifiers()));
+        return types;
     }
 
     private static <T> Source<T> ownedPartitions(Source<T> source, TaskId task, TaskConsumer consumer,

@@ -96,6 +96,12 @@ final class TaskKafkaSource<T> implements Source<T> {
             }
         }
 
+        /** The task's shuffles have a backlog: reading more input would only add to it. */
+        @Override
+        protected boolean heldBack() {
+            return consumer.shuffleBacklogged();
+        }
+
         @Override
         protected boolean endReached(long consumerPosition) {
             return endOffset >= 0 && consumerPosition >= endOffset;

@@ -73,6 +73,15 @@ abstract class TaskPartitionReader<T> implements SourceReader<T>, Checkpointed {
     /** Hands one record to the engine (or to a dead-letter topic, or handles a control record). */
     protected abstract void emit(ConsumerRecord<byte[], byte[]> record, RecordSink<T> sink) throws Exception;
 
+    /** At the start of every poll of an unfinished partition, with the engine's sink of the partition. */
+    protected void beforePoll(RecordSink<T> sink) {
+    }
+
+    /** Whether the partition holds its records back for now (back pressure from a shuffle of the task). */
+    protected boolean heldBack() {
+        return false;
+    }
+
     /** Whether the partition has ended after emitting everything up to now (e.g. every shuffle writer ended). */
     protected boolean endedByContent() {
         return false;
@@ -83,7 +92,11 @@ abstract class TaskPartitionReader<T> implements SourceReader<T>, Checkpointed {
         if (finished) {
             return ReadStatus.END_OF_INPUT;
         }
+        beforePoll(sink);
         initialize();
+        if (heldBack()) {
+            return ReadStatus.HELD_BACK;
+        }
         if (queue.isEmpty()) {
             if (endReached(consumer.position(tp))) {
                 finished = true;

@@ -54,6 +54,13 @@ final class TaskShuffles {
         }
     }
 
+    /** Sends what the writers batched (every batch boundary, and before a snapshot). */
+    void flush() {
+        for (ShuffleSink w : writers.values()) {
+            w.flush();
+        }
+    }
+
     /**
      * Sends the barrier of savepoint {@code savepointId} from every writer whose upstream readers are drained (after
      * the task's external sources were suspended). Returns whether any was sent now.

@@ -54,4 +54,35 @@ class SourceRunnerIdlenessTest {
 
         assertThat(out.log()).containsExactly("1@10", "2@20", "3@30", "wm:29", "idle:true");
     }
+
+    @Test
+    void aPartitionThatHoldsItsRecordsBackDoesNotGoIdle() throws Exception {
+        Source<Long> heldBack = new Source<>() {
+            @Override
+            public int partitions() {
+                return 1;
+            }
+
+            @Override
+            public SourceReader<Long> createReader(int partition) {
+                return (sink, max) -> ReadStatus.HELD_BACK;
+            }
+
+            @Override
+            public Class<Long> type() {
+                return Long.class;
+            }
+        };
+        SourceNode<Long> node = new SourceNode<>("numbers", heldBack,
+                WatermarkStrategy.<Long>boundedOutOfOrderness(Duration.ZERO).withIdleness(Duration.ofMillis(300))
+                        .withPeriodicEmission(Duration.ofMillis(50)));
+        RecordingOutput<Long> out = new RecordingOutput<>();
+        SourceRunner<Long> source = new SourceRunner<>(node, out, new OperatorMetrics("numbers"), 0);
+        source.start();
+
+        assertThat(source.pollAll(10, 1_000)).isFalse();
+        source.onPeriodic(1_100);  // 1.1 s after the start, but it was polled (and held back) at 1 s
+
+        assertThat(out.log()).doesNotContain("idle:true");
+    }
 }
