@@ -7,19 +7,21 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Collections;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * An {@link ObjectStore} in memory, for unit tests. Records the keys of puts, the prefixes listed and the key
- * batches deleted, in order, and can be told to fail puts.
+ * batches deleted, in order, and can be told to fail puts. Safe for concurrent use, as the real stores are.
  */
 final class InMemoryObjectStore implements ObjectStore {
-    private final TreeMap<String, byte[]> objects = new TreeMap<>();
-    final List<String> puts = new ArrayList<>();
-    final List<String> lists = new ArrayList<>();
-    final List<List<String>> deletes = new ArrayList<>();
+    /** Thread-safe: uploads put several objects at once ({@link ParallelTransfers}). */
+    private final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
+    final List<String> puts = Collections.synchronizedList(new ArrayList<>());
+    final List<String> lists = Collections.synchronizedList(new ArrayList<>());
+    final List<List<String>> deletes = Collections.synchronizedList(new ArrayList<>());
     private Predicate<String> failPut = key -> false;
     /** Runs before every put, with the key (tests use it to hold an upload midway). */
     Consumer<String> beforePut = key -> { };
