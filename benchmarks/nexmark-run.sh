@@ -7,6 +7,8 @@
 #   benchmarks/nexmark-run.sh kafka --out docs/benchmarks.md --csv benchmarks/results/nexmark.csv
 #       # Kafka mode (dev.weir.bench.nexmark.kafka.NexmarkKafkaBenchmark): starts the broker with dev/kafka.sh
 #       # unless WEIR_KAFKA_BOOTSTRAP names one, runs unpinned (the broker shares the machine), -Xms2g -Xmx2g
+#   benchmarks/nexmark-run.sh kafka --latency-only --queries q4,q5,q7,q8 --latency-rate q5=5800,q8=50k --latency-seconds 6
+#       # Kafka mode, latency runs only (no input load, no throughput runs, no CSV rows), Markdown to stdout
 #
 # Environment: BENCH_CPU (core to pin to, default 1, or 0 on a one-core machine), NEXMARK_JVM_OPTS (default
 # "-Xms2g -Xmx2g -XX:+UseSerialGC", given to every forked JVM), SKIP_BUILD=1 to reuse

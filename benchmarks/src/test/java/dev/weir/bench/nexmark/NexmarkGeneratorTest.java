@@ -86,4 +86,33 @@ class NexmarkGeneratorTest {
         assertThat(generator.timestampMillis(100_000)).isEqualTo(NexmarkGenerator.STANDARD_BASE_MILLIS + 1000);
         assertThat(generator.event(12_345).dateTimeMillis()).isEqualTo(generator.timestampMillis(12_345));
     }
+
+    @Test
+    void aSparserEventTimeKeepsTheEventsAndShrinksTheDisorderGroupInProportion() {
+        NexmarkGenerator standard = NexmarkGenerator.withEventRate(EVENTS, NexmarkGenerator.STANDARD_EVENTS_PER_SECOND);
+        assertThat(standard.disorderGroup()).isEqualTo(NexmarkGenerator.DISORDER_GROUP);
+        for (long p = 0; p < EVENTS; p += 101) {
+            assertThat(standard.generate(p)).isEqualTo(generator.generate(p));
+        }
+
+        NexmarkGenerator sparse = NexmarkGenerator.withEventRate(EVENTS, 2_000);
+        assertThat(sparse.eventsPerSecond()).isEqualTo(2_000);
+        assertThat(sparse.disorderGroup()).isEqualTo(512);
+        assertThat(sparse.timestampMillis(2_000)).isEqualTo(NexmarkGenerator.STANDARD_BASE_MILLIS + 1000);
+        // 200,000 events span 100 s of event time, ten 10 s windows
+        assertThat(sparse.timestampMillis(EVENTS - 1) - sparse.timestampMillis(0)).isGreaterThan(99_000);
+        Set<Long> seen = new HashSet<>();
+        long maxSeen = Long.MIN_VALUE;
+        long worstLag = 0;
+        for (long p = 0; p < EVENTS; p++) {
+            long index = sparse.eventIndexAt(p);
+            assertThat(seen.add(index)).isTrue();
+            long t = sparse.generate(p).dateTimeMillis();
+            maxSeen = Math.max(maxSeen, t);
+            worstLag = Math.max(worstLag, maxSeen - t);
+        }
+        assertThat(worstLag).isPositive().isLessThanOrEqualTo(sparse.maxDisorderMillis())
+                .isLessThan(NexmarkQuery.OUT_OF_ORDERNESS.toMillis());
+        assertThat(NexmarkGenerator.withEventRate(10, 1).disorderGroup()).isEqualTo(1);
+    }
 }

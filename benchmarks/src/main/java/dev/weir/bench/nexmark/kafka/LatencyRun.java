@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.HdrHistogram.Histogram;
 
 /**
  * One Kafka-mode latency run: the processor starts on an empty input topic and reads on
@@ -18,8 +19,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * the processor consumed them, then writes the rest and the {@link EndOfInput} marks at a fixed rate, noting each
  * record's wall-clock send time; a {@code read_committed} consumer takes each output row's receive time (wall
  * clock, when its poll returns) minus the send time of the input that enabled it ({@link LatencyAttribution}).
- * Rows enabled by warm-up events are not measured. The run ends when the output holds as many rows as
- * {@code expected}, the in-process result.
+ * Rows enabled by warm-up events are not measured; rows enabled by the first end-of-input mark (windows no event
+ * closed, flushed at the end) are measured apart ({@link LatencyRecord#endOfInput()}), so that
+ * {@link LatencyRecord#latency()} describes rows produced while the paced input runs. The run ends when the output
+ * holds as many rows as {@code expected}, the in-process result.
  */
 public final class LatencyRun {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
@@ -39,11 +42,22 @@ public final class LatencyRun {
         Checksum.Accumulator rows = new Checksum.Accumulator();
         Class<? extends ResultRow> type = Json.rowType(query);
         ConsumedCounter counter = new ConsumedCounter(events);
+        Histogram endOfInput = LatencySummary.newHistogram();
         try (LatencyRecorder recorder = new LatencyRecorder(topics.bootstrap(), output, 1, (r, receivedMillis) -> {
             ResultRow row = Json.read(r.value(), type);
             rows.add(row);
             long p = attribution.enablingPosition(row);
-            return p < warmup ? -1 : Math.max(0, receivedMillis - sendMillis.get((int) p));
+            if (p < warmup) {
+                return -1;
+            }
+            long millis = Math.max(0, receivedMillis - sendMillis.get((int) p));
+            if (p >= events) {
+                synchronized (endOfInput) {
+                    endOfInput.recordValue(Math.min(600_000_000L, millis * 1_000));
+                }
+                return -1;
+            }
+            return millis;
         })) {
             recorder.start();
             KafkaEngine.Running running = engine.start(query, delivery, topics.bootstrap(), input, output, counter,
@@ -67,8 +81,12 @@ public final class LatencyRun {
                 closed = true;
                 running.close();
                 LatencySummary latency = recorder.finish(Duration.ofMinutes(1));
-                return new LatencyRecord(engine, query, delivery, events, warmup, rate, paced, latency, rows.value(),
-                        expected);
+                LatencySummary atEnd;
+                synchronized (endOfInput) {
+                    atEnd = LatencySummary.ofMicros(endOfInput);
+                }
+                return new LatencyRecord(engine, query, delivery, events, warmup, rate, paced, latency, atEnd,
+                        generator.eventsPerSecond(), rows.value(), expected);
             } finally {
                 if (!closed) {
                     running.close();

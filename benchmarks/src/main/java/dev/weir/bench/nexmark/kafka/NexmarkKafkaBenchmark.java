@@ -45,6 +45,15 @@ public final class NexmarkKafkaBenchmark {
               --latency-fraction F   latency runs' input rate: F x the query's slowest measured throughput (default
                                      0.5; 0: no latency runs), at most --latency-max-rate records/s (default 50k)
               --latency-seconds S    latency runs' paced input lasts about S seconds (default 8; at most --events)
+              --latency-rate LIST    fixed latency input rate instead of the fraction: N for every query, or
+                                     per query q5=6k,q8=50k (a query not listed keeps the fraction's rate)
+              --latency-event-seconds S
+                                     event time the paced events of a latency run span (default 100, ten of the
+                                     largest windows, so windows close while the input runs): the latency input has
+                                     paced events / S events per second of event time (at most the standard 100k;
+                                     0: always 100k); throughput runs keep the standard 100k
+              --latency-only         no throughput runs (and no input load): latency runs at --latency-rate, or
+                                     --latency-max-rate for a query without one
               --out FILE             replace the generated Nexmark Kafka section of FILE
               --csv FILE             append one row per run
               --commit ID            the commit measured (default unknown)
@@ -74,9 +83,17 @@ public final class NexmarkKafkaBenchmark {
         double latencyFraction = 0.5;
         double latencyMaxRate = 50_000;
         double latencySeconds = 8;
+        double latencyEventSeconds = 100;
+        Map<NexmarkQuery, Double> latencyRates = new LinkedHashMap<>();
+        Double latencyRate = null;
+        boolean latencyOnly = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
+                if (a.equals("--latency-only")) {
+                    latencyOnly = true;
+                    continue;
+                }
                 String v = OptionValues.value(args, ++i, a);
                 switch (a) {
                     case "--bootstrap" -> bootstrap = v;
@@ -90,6 +107,18 @@ public final class NexmarkKafkaBenchmark {
                     case "--latency-fraction" -> latencyFraction = OptionValues.fraction(v);
                     case "--latency-max-rate" -> latencyMaxRate = OptionValues.count(v);
                     case "--latency-seconds" -> latencySeconds = Double.parseDouble(v);
+                    case "--latency-event-seconds" -> latencyEventSeconds = Double.parseDouble(v);
+                    case "--latency-rate" -> {
+                        for (String item : OptionValues.list(v)) {
+                            int eq = item.indexOf('=');
+                            if (eq < 0) {
+                                latencyRate = (double) OptionValues.count(item);
+                            } else {
+                                latencyRates.put(NexmarkQuery.parse(item.substring(0, eq)),
+                                        (double) OptionValues.count(item.substring(eq + 1)));
+                            }
+                        }
+                    }
                     default -> throw new IllegalArgumentException("unknown option '" + a + "'");
                 }
             }
@@ -107,11 +136,14 @@ public final class NexmarkKafkaBenchmark {
             String runId = Long.toString(System.currentTimeMillis(), 36);
             boolean agree = true;
             try (NexmarkTopics topics = new NexmarkTopics(bootstrap, runId)) {
-                long loadStart = System.nanoTime();
-                String input = topics.loadInput(generator);
-                err.printf("loaded %s events into %s in %.1f s%n", Format.count(events), input,
-                        (System.nanoTime() - loadStart) / 1e9);
-                for (NexmarkQuery q : queries) {
+                String input = null;
+                if (!latencyOnly) {
+                    long loadStart = System.nanoTime();
+                    input = topics.loadInput(generator);
+                    err.printf("loaded %s events into %s in %.1f s%n", Format.count(events), input,
+                            (System.nanoTime() - loadStart) / 1e9);
+                }
+                for (NexmarkQuery q : latencyOnly ? List.<NexmarkQuery>of() : queries) {
                     RunClock.reset();
                     Checksum reference = Engine.WEIR.run(q, generator, "reference");
                     expected.put(q, reference);
@@ -130,13 +162,13 @@ public final class NexmarkKafkaBenchmark {
                         }
                     }
                 }
-                if (latencyFraction > 0) {
+                if (latencyFraction > 0 || latencyOnly) {
                     for (NexmarkQuery q : queries) {
-                        double slowest = runs.stream().filter(r -> r.query() == q)
-                                .mapToDouble(KafkaRunRecord::eventsPerSecond).min().orElse(latencyMaxRate);
-                        double rate = Math.min(latencyFraction * slowest, latencyMaxRate);
+                        double rate = latencyRate(q, runs, latencyRates, latencyRate, latencyOnly, latencyFraction,
+                                latencyMaxRate);
                         long n = Math.min(events, Math.max(10_000, Math.round(rate * latencySeconds * 1.25)));
-                        NexmarkGenerator g = NexmarkGenerator.standard(n);
+                        NexmarkGenerator g = NexmarkGenerator.withEventRate(n,
+                                latencyEventRate(n - n / 5, latencyEventSeconds));
                         RunClock.reset();
                         Checksum reference = Engine.WEIR.run(q, g, "reference");
                         for (Delivery d : deliveries) {
@@ -148,10 +180,12 @@ public final class NexmarkKafkaBenchmark {
                                         rate, n / 5, reference);
                                 boolean same = l.sameResult();
                                 agree &= same;
-                                err.printf("%s %s %s latency at %s/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d rows"
-                                                + " measured), checksum %s%s%n", q, e, d, Format.rate(rate),
-                                        l.latency().p50Millis(), l.latency().p99Millis(), l.latency().maxMillis(),
-                                        l.latency().count(), l.checksum(),
+                                err.printf("%s %s %s latency at %s/s (%d events/s of event time): p50 %.1f ms, p99"
+                                                + " %.1f ms, max %.1f ms (%d rows measured; %d at the end mark, max"
+                                                + " %.1f ms), checksum %s%s%n", q, e, d, Format.rate(rate),
+                                        g.eventsPerSecond(), l.latency().p50Millis(), l.latency().p99Millis(),
+                                        l.latency().maxMillis(), l.latency().count(), l.endOfInput().count(),
+                                        l.endOfInput().maxMillis(), l.checksum(),
                                         same ? "" : " DIFFERS from in-process " + reference);
                                 latencies.add(l);
                             }
@@ -161,7 +195,8 @@ public final class NexmarkKafkaBenchmark {
             }
             Environment env = Environment.current();
             String section = markdown(started, commit, events, bootstrap, env, runs, expected)
-                    + NexmarkLatencyReport.markdown(latencies, latencyFraction, latencyMaxRate, latencySeconds)
+                    + NexmarkLatencyReport.markdown(latencies, latencyFraction, latencyMaxRate, latencySeconds,
+                    latencyEventSeconds)
                     + END + "\n";
             if (outFile.isPresent()) {
                 GeneratedSection.update(outFile.get(), BEGIN, END, section);
@@ -176,6 +211,37 @@ public final class NexmarkKafkaBenchmark {
             e.printStackTrace(err);
             return 3;
         }
+    }
+
+    /**
+     * A latency run's input rate for {@code q}: the one given for it, else the one given for every query, else (not
+     * {@code latencyOnly}) {@code fraction} of the slowest throughput measured on it, at most {@code maxRate}.
+     */
+    static double latencyRate(NexmarkQuery q, List<KafkaRunRecord> runs, Map<NexmarkQuery, Double> perQuery,
+                              Double all, boolean latencyOnly, double fraction, double maxRate) {
+        if (perQuery.containsKey(q)) {
+            return perQuery.get(q);
+        } else if (all != null) {
+            return all;
+        } else if (latencyOnly) {
+            return maxRate;
+        }
+        double slowest = runs.stream().filter(r -> r.query() == q)
+                .mapToDouble(KafkaRunRecord::eventsPerSecond).min().orElse(maxRate);
+        return Math.min(fraction * slowest, maxRate);
+    }
+
+    /**
+     * Events per second of event time for a latency input whose paced part has {@code pacedEvents}, so that it
+     * spans {@code eventSeconds} of event time: at least 1, at most the standard rate (also for
+     * {@code eventSeconds} 0).
+     */
+    static long latencyEventRate(long pacedEvents, double eventSeconds) {
+        if (eventSeconds <= 0) {
+            return NexmarkGenerator.STANDARD_EVENTS_PER_SECOND;
+        }
+        return Math.max(1, Math.min(NexmarkGenerator.STANDARD_EVENTS_PER_SECOND,
+                Math.round(pacedEvents / eventSeconds)));
     }
 
     static String markdown(Instant when, String commit, long events, String bootstrap, Environment env,

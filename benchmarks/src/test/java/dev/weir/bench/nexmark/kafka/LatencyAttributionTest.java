@@ -38,6 +38,19 @@ class LatencyAttributionTest {
     }
 
     @Test
+    void onASparseInputWindowsCloseOnEventsAndOnlyTheLastOnTheEndMark() {
+        // 50,000 events at 1,000 events per second of event time: 50 s, five 10 s windows
+        NexmarkGenerator sparse = NexmarkGenerator.withEventRate(50_000, 1_000);
+        LatencyAttribution a = LatencyAttribution.of(NexmarkQuery.Q7, sparse);
+        for (long end = BASE + 10_000; end <= BASE + 40_000; end += 10_000) {
+            long p = a.enablingPosition(new HighestBid(end, null));
+            assertThat(p).isLessThan(sparse.events());
+            assertThat(sparse.generate(p).dateTimeMillis()).isGreaterThanOrEqualTo(end + 1000).isLessThan(end + 1500);
+        }
+        assertThat(a.enablingPosition(new HighestBid(BASE + 50_000, null))).isEqualTo(sparse.events());
+    }
+
+    @Test
     void q4sClosingMillisecondNeedsTheWatermarkAtIt() {
         assertThat(LatencyAttribution.triggerTimeMillis(new CategoryAverage(10, BASE, 1, 1))).isEqualTo(BASE + 1001);
         assertThat(LatencyAttribution.triggerTimeMillis(new HighestBid(BASE, null))).isEqualTo(BASE + 1000);
