@@ -5,7 +5,8 @@
 #   dev/kafka.sh status     print "running" or "stopped" (exit 0 / 3)
 #   dev/kafka.sh bootstrap  print the bootstrap servers (127.0.0.1:19092)
 # Everything lives under build/kafka (git-ignored): lib/ (jars), data/ (log dirs), broker.log, broker.pid.
-# Environment: WEIR_KAFKA_START_TIMEOUT (seconds, default 60).
+# Environment: WEIR_KAFKA_START_TIMEOUT (seconds, default 300: a broker with thousands of topics in its data
+# directory takes over a minute to load them).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="$ROOT/build/kafka"
@@ -17,7 +18,7 @@ LOG="$DIR/broker.log"
 PORT=19092
 CONTROLLER_PORT=19093
 BOOTSTRAP="127.0.0.1:$PORT"
-TIMEOUT="${WEIR_KAFKA_START_TIMEOUT:-60}"
+TIMEOUT="${WEIR_KAFKA_START_TIMEOUT:-300}"
 NAME=broker
 CMDLINE_PATTERN=kafka.Kafka
 
