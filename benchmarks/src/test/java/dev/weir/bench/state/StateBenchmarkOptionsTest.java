@@ -15,7 +15,7 @@ class StateBenchmarkOptionsTest {
     void defaultsAreTheIssuesWorkload() {
         StateBenchmarkOptions o = StateBenchmarkOptions.parse();
 
-        assertThat(o.parts()).containsExactly(Part.THROUGHPUT, Part.CHECKPOINT, Part.RECOVERY);
+        assertThat(o.parts()).containsExactly(Part.THROUGHPUT, Part.CHECKPOINT, Part.RECOVERY, Part.SAVEPOINT);
         assertThat(o.keys()).isEqualTo(10_000_000);
         assertThat(o.events()).isEqualTo(10_000_000);
         assertThat(o.timeout()).isEqualTo(Duration.ofSeconds(540));
@@ -69,7 +69,9 @@ class StateBenchmarkOptionsTest {
 
     @Test
     void allMeansEveryPart() {
-        assertThat(StateBenchmarkOptions.parse("--parts", "all").parts()).hasSize(3);
+        assertThat(StateBenchmarkOptions.parse("--parts", "all").parts()).hasSize(4);
+        assertThat(StateBenchmarkOptions.parse("--parts", "checkpoint,savepoint").parts())
+                .containsExactly(Part.CHECKPOINT, Part.SAVEPOINT);
         assertThat(StateBenchmarkOptions.parse("--parts", "throughput").parts()).containsExactly(Part.THROUGHPUT);
     }
 
@@ -77,6 +79,8 @@ class StateBenchmarkOptionsTest {
     void rejectsBadInput() {
         assertThatThrownBy(() -> StateBenchmarkOptions.parse("--parts", "recovery"))
                 .hasMessageContaining("add it");
+        assertThatThrownBy(() -> StateBenchmarkOptions.parse("--parts", "savepoint"))
+                .hasMessageContaining("savepoint saves the state of part checkpoint");
         assertThatThrownBy(() -> StateBenchmarkOptions.parse("--parts", "nope")).hasMessageContaining("unknown part");
         assertThatThrownBy(() -> StateBenchmarkOptions.parse("--runs", "heap")).hasMessageContaining("BACKEND:HEAP");
         assertThatThrownBy(() -> StateBenchmarkOptions.parse("--runs", "disk:1g")).hasMessageContaining("backend");
