@@ -39,14 +39,7 @@ if [[ "${1:-}" == kafka ]]; then
 fi
 
 jvm_opts=(${NEXMARK_JVM_OPTS:--Xms2g -Xmx2g -XX:+UseSerialGC})
-pin=()
-if command -v taskset >/dev/null 2>&1; then
-  cpus=$(getconf _NPROCESSORS_ONLN)
-  cpu=${BENCH_CPU:-$(( cpus > 1 ? 1 : 0 ))}
-  pin=(taskset -c "$cpu")
-else
-  echo "taskset not found: running unpinned" >&2
-fi
+source benchmarks/pin-cpu.sh
 
 exec "${pin[@]}" java "${jvm_opts[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
   -cp benchmarks/target/weir-benchmarks.jar dev.weir.bench.nexmark.NexmarkBenchmark --commit "$commit" "$@"

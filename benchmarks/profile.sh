@@ -16,11 +16,7 @@ if [[ "${SKIP_BUILD:-1}" != 1 || ! -f benchmarks/target/weir-benchmarks.jar ]]; 
   mvn -q -B -DskipTests -pl benchmarks -am package
 fi
 jfr_file=benchmarks/target/${query}.jfr
-pin=()
-if command -v taskset >/dev/null 2>&1; then
-  cpus=$(getconf _NPROCESSORS_ONLN)
-  pin=(taskset -c "${BENCH_CPU:-$(( cpus > 1 ? 1 : 0 ))}")
-fi
+source benchmarks/pin-cpu.sh
 
 "${pin[@]}" java -Xms2g -Xmx2g -XX:+UseSerialGC \
   "-XX:StartFlightRecording=filename=${jfr_file},settings=profile" \
