@@ -14,9 +14,12 @@ import java.util.Objects;
  *                           exactly-once also about the time until output becomes visible to {@code read_committed}
  *                           readers
  * @param stateBackend       where keyed state lives (heap or RocksDB)
+ * @param decodeAhead        on the distributed runtime: whether each task decodes the records of its Kafka sources on
+ *                           a decoder thread of its own, ahead of the engine thread (another core for
+ *                           deserialization), instead of on the engine thread
  */
 public record PipelineOptions(int numberOfKeyGroups, ErrorPolicy errorPolicy, DeliveryGuarantee deliveryGuarantee,
-                              Duration checkpointInterval, StateBackendKind stateBackend) {
+                              Duration checkpointInterval, StateBackendKind stateBackend, boolean decodeAhead) {
     /** The default checkpoint interval. */
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
 
@@ -33,10 +36,13 @@ public record PipelineOptions(int numberOfKeyGroups, ErrorPolicy errorPolicy, De
         }
     }
 
-    /** Exactly-once, checkpoints every {@link #DEFAULT_CHECKPOINT_INTERVAL}, state on the heap. */
+    /**
+     * Exactly-once, checkpoints every {@link #DEFAULT_CHECKPOINT_INTERVAL}, state on the heap, input decoded
+     * ahead.
+     */
     public PipelineOptions(int numberOfKeyGroups, ErrorPolicy errorPolicy) {
         this(numberOfKeyGroups, errorPolicy, DeliveryGuarantee.EXACTLY_ONCE, DEFAULT_CHECKPOINT_INTERVAL,
-                StateBackendKind.HEAP);
+                StateBackendKind.HEAP, true);
     }
 
     public static PipelineOptions defaults() {
@@ -44,22 +50,31 @@ public record PipelineOptions(int numberOfKeyGroups, ErrorPolicy errorPolicy, De
     }
 
     public PipelineOptions withErrorPolicy(ErrorPolicy policy) {
-        return new PipelineOptions(numberOfKeyGroups, policy, deliveryGuarantee, checkpointInterval, stateBackend);
+        return new PipelineOptions(numberOfKeyGroups, policy, deliveryGuarantee, checkpointInterval, stateBackend,
+                decodeAhead);
     }
 
     public PipelineOptions withNumberOfKeyGroups(int n) {
-        return new PipelineOptions(n, errorPolicy, deliveryGuarantee, checkpointInterval, stateBackend);
+        return new PipelineOptions(n, errorPolicy, deliveryGuarantee, checkpointInterval, stateBackend, decodeAhead);
     }
 
     public PipelineOptions withDeliveryGuarantee(DeliveryGuarantee guarantee) {
-        return new PipelineOptions(numberOfKeyGroups, errorPolicy, guarantee, checkpointInterval, stateBackend);
+        return new PipelineOptions(numberOfKeyGroups, errorPolicy, guarantee, checkpointInterval, stateBackend,
+                decodeAhead);
     }
 
     public PipelineOptions withCheckpointInterval(Duration interval) {
-        return new PipelineOptions(numberOfKeyGroups, errorPolicy, deliveryGuarantee, interval, stateBackend);
+        return new PipelineOptions(numberOfKeyGroups, errorPolicy, deliveryGuarantee, interval, stateBackend,
+                decodeAhead);
     }
 
     public PipelineOptions withStateBackend(StateBackendKind kind) {
-        return new PipelineOptions(numberOfKeyGroups, errorPolicy, deliveryGuarantee, checkpointInterval, kind);
+        return new PipelineOptions(numberOfKeyGroups, errorPolicy, deliveryGuarantee, checkpointInterval, kind,
+                decodeAhead);
+    }
+
+    public PipelineOptions withDecodeAhead(boolean decode) {
+        return new PipelineOptions(numberOfKeyGroups, errorPolicy, deliveryGuarantee, checkpointInterval, stateBackend,
+                decode);
     }
 }

@@ -14,9 +14,11 @@ import java.time.Duration;
  * @param delivery    on the distributed runtime: {@code exactly-once} (default) or {@code at-least-once}
  * @param checkpointInterval on the distributed runtime: time between checkpoints; null for 2 s
  * @param stateBackend where keyed state lives: {@code heap} (default) or {@code rocksdb}
+ * @param decodeAhead on the distributed runtime: whether each task decodes its Kafka input on a thread of its own,
+ *                    ahead of the engine thread; null for true
  */
 public record OptionsSpec(Integer keyGroups, OnError errorPolicy, Delivery delivery, Duration checkpointInterval,
-                          StateBackend stateBackend) {
+                          StateBackend stateBackend, Boolean decodeAhead) {
 
     /** {@link StateBackendKind} as the spec spells it. */
     public enum StateBackend {

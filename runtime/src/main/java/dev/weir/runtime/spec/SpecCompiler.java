@@ -175,6 +175,9 @@ public final class SpecCompiler {
                 SpecPath.ROOT.property("options").property("checkpointInterval"), problems)) {
             options = options.withCheckpointInterval(spec.checkpointInterval());
         }
+        if (spec.decodeAhead() != null) {
+            options = options.withDecodeAhead(spec.decodeAhead());
+        }
         return options;
     }
 

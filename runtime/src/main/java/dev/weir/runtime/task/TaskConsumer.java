@@ -47,6 +47,7 @@ final class TaskConsumer implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> queues = new LinkedHashMap<>();
+    private final Map<TopicPartition, QueueListener> listeners = new HashMap<>();
     private final Set<TopicPartition> paused = new java.util.HashSet<>();
     private final List<TopicPartition> shuffles = new ArrayList<>();
     private long lastFetchNanos;
@@ -68,12 +69,28 @@ final class TaskConsumer implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(p);
     }
 
+    /** Told, on the engine thread, what a fetch queued for a partition and when a seek dropped its queue. */
+    interface QueueListener {
+        /** {@code records} (in offset order) were appended to the partition's queue. */
+        void queued(List<ConsumerRecord<byte[], byte[]>> records);
+
+        /** The partition's queue was emptied before a seek. */
+        void cleared();
+    }
+
     /** Adds a partition to read; all partitions are registered before the first {@link #start}. */
     ArrayDeque<ConsumerRecord<byte[], byte[]>> register(TopicPartition tp) {
         if (assigned) {
             throw new IllegalStateException("partition " + tp + " registered after the task consumer started");
         }
         return queues.computeIfAbsent(tp, t -> new ArrayDeque<>());
+    }
+
+    /** {@link #register(TopicPartition)}, telling {@code listener} about the partition's queue. */
+    ArrayDeque<ConsumerRecord<byte[], byte[]>> register(TopicPartition tp, QueueListener listener) {
+        ArrayDeque<ConsumerRecord<byte[], byte[]>> queue = register(tp);
+        listeners.put(tp, listener);
+        return queue;
     }
 
     /** Marks a registered partition as a shuffle partition: its backlog holds back the external sources. */
@@ -132,6 +149,10 @@ final class TaskConsumer implements AutoCloseable {
         ArrayDeque<ConsumerRecord<byte[], byte[]>> q = queues.get(tp);
         queued -= q.size();
         q.clear();
+        QueueListener listener = listeners.get(tp);
+        if (listener != null) {
+            listener.cleared();
+        }
         if (paused.remove(tp)) {
             consumer.resume(List.of(tp));
         }
@@ -190,7 +211,12 @@ final class TaskConsumer implements AutoCloseable {
         queued += records.count();
         for (TopicPartition tp : records.partitions()) {
             ArrayDeque<ConsumerRecord<byte[], byte[]>> q = queues.get(tp);
-            q.addAll(records.records(tp));
+            List<ConsumerRecord<byte[], byte[]>> fetched = records.records(tp);
+            q.addAll(fetched);
+            QueueListener listener = listeners.get(tp);
+            if (listener != null) {
+                listener.queued(fetched);
+            }
             if (q.size() >= QUEUE_CAPACITY && paused.add(tp)) {
                 consumer.pause(List.of(tp));
             }

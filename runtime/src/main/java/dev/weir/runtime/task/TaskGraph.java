@@ -83,16 +83,17 @@ final class TaskGraph {
         return result;
     }
 
+    /** {@code decoder}: the task's decoder thread for its Kafka sources, or null to decode on the engine thread. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static PipelineGraph forTask(PipelineGraph graph, TaskId task, String lineage, TaskConsumer consumer,
                                  TaskProducer producer, TaskReaders readers, TaskShuffles shuffles,
-                                 ClassLoader classLoader) {
+                                 ClassLoader classLoader, DecodeAhead decoder) {
         PipelineGraph.Builder b = PipelineGraph.builder(graph.name()).options(graph.options());
         List<Class<?>> known = shuffleTypes(graph);
         java.util.function.Supplier<ShuffleCodec> codecs = () -> new ShuffleCodec(classLoader, known);
         for (Node n : graph.nodes()) {
             if (n instanceof SourceNode<?> s) {
-                b.add(new SourceNode(s.name(), ownedPartitions(s.source(), task, consumer, producer, readers),
+                b.add(new SourceNode(s.name(), ownedPartitions(s.source(), task, consumer, producer, readers, decoder),
                         s.watermarks()));
             } else if (n instanceof SinkNode<?> s && s.sink() instanceof KafkaSink<?> k) {
                 b.add(new SinkNode(s.name(), new TaskKafkaSink(k.config(), producer)));
@@ -142,7 +143,7 @@ final class TaskGraph {
     }
 
     private static <T> Source<T> ownedPartitions(Source<T> source, TaskId task, TaskConsumer consumer,
-                                                 TaskProducer producer, TaskReaders readers) {
+                                                 TaskProducer producer, TaskReaders readers, DecodeAhead decoder) {
         List<Integer> owned = new ArrayList<>();
         for (int p = 0; p < source.partitions(); p++) {
             if (task.ownsSourcePartition(p)) {
@@ -150,7 +151,7 @@ final class TaskGraph {
             }
         }
         if (source instanceof KafkaSource<T> k) {
-            return new TaskKafkaSource<>(k.config(), owned, consumer, producer, readers);
+            return new TaskKafkaSource<>(k.config(), owned, consumer, producer, readers, decoder);
         }
         return new Source<>() {
             @Override

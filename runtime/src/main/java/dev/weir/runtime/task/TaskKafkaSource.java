@@ -18,6 +18,10 @@ import org.apache.kafka.common.TopicPartition;
  * A task's share of a {@link KafkaSource}: the topic's partitions this task owns, read through the task's
  * {@link TaskConsumer}. Deserialization failures follow the source's policy; dead letters are written through the
  * task's producer, so under exactly-once they commit with the task's transaction (no duplicates after replay).
+ *
+ * <p>With a {@link DecodeAhead} the values are decoded on the task's decoder thread as the consumer queues the
+ * records, and each reader fetches before its queue runs dry so the decoder keeps ahead; without one, on the
+ * engine thread as each record is handed on.
  */
 final class TaskKafkaSource<T> implements Source<T> {
     private final KafkaSourceConfig<T> config;
@@ -25,12 +29,15 @@ final class TaskKafkaSource<T> implements Source<T> {
     private final TaskConsumer consumer;
     private final TaskProducer producer;
     private final TaskReaders readers;
+    private final DecodeAhead decoder;
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
 
+    /** {@code decoder}: the task's decoder thread, or null to decode on the engine thread. */
     TaskKafkaSource(KafkaSourceConfig<T> config, List<Integer> partitions, TaskConsumer consumer,
-                    TaskProducer producer, TaskReaders readers) {
+                    TaskProducer producer, TaskReaders readers, DecodeAhead decoder) {
         this.config = config;
+        this.decoder = decoder;
         this.partitions = List.copyOf(partitions);
         this.consumer = consumer;
         this.producer = producer;
@@ -58,12 +65,58 @@ final class TaskKafkaSource<T> implements Source<T> {
         return partitions.get(partition);
     }
 
+    /** Fetch ahead while fewer records than this are queued for a partition (with a decoder thread). */
+    static final int FETCH_AHEAD_BELOW = TaskConsumer.QUEUE_CAPACITY / 4;
+
     private final class Reader extends TaskPartitionReader<T> {
         /** Bounded mode: the first offset not to read; -1 when unbounded. */
         private long endOffset = -1;
+        /** With a decoder: batches of queued records, in queue order; the first is being handed on. */
+        private final java.util.ArrayDeque<DecodeAhead.Batch<T>> decoding = new java.util.ArrayDeque<>();
+        private DecodeAhead.Batch<T> batch;
+        private int next;
 
         Reader(TopicPartition tp) {
             super(TaskKafkaSource.this.consumer, tp, TaskKafkaSource.this.readers);
+        }
+
+        @Override
+        protected int fetchAheadBelow() {
+            return decoder == null ? 0 : FETCH_AHEAD_BELOW;
+        }
+
+        @Override
+        protected void onQueued(List<ConsumerRecord<byte[], byte[]>> records) {
+            if (decoder == null) {
+                return;
+            }
+            for (int from = 0; from < records.size(); from += DecodeAhead.BATCH_RECORDS) {
+                decoding.add(decoder.submit(records.subList(from,
+                        Math.min(records.size(), from + DecodeAhead.BATCH_RECORDS)), config::deserializeValue));
+            }
+        }
+
+        @Override
+        protected void onQueueCleared() {
+            decoding.clear();
+            batch = null;
+        }
+
+        /**
+         * What the decoder made of {@code r}, the next record of the queue: its value or its failure, to be
+         * unwrapped by {@link DecodeAhead#value}. Throws only if the reader and the decoder are out of step or the
+         * decoder thread failed, which is not the record's fault.
+         */
+        private Object decodedAhead(ConsumerRecord<byte[], byte[]> r) throws InterruptedException {
+            while (batch == null || next == batch.size()) {
+                batch = decoding.poll();
+                next = 0;
+                if (batch == null) {
+                    throw new IllegalStateException(tp + ": the record at offset " + r.offset()
+                            + " was queued but not submitted for decoding");
+                }
+            }
+            return batch.result(next++, r);
         }
 
         @Override
@@ -109,12 +162,13 @@ final class TaskKafkaSource<T> implements Source<T> {
 
         @Override
         protected void emit(ConsumerRecord<byte[], byte[]> r, RecordSink<T> sink) throws Exception {
+            Object decoded = decoder == null ? null : decodedAhead(r); // steps past r even if it is not handed on
             if (endOffset >= 0 && r.offset() >= endOffset) {
                 return;
             }
             T value;
             try {
-                value = config.deserializeValue(r.value());
+                value = decoder == null ? config.deserializeValue(r.value()) : DecodeAhead.value(decoded);
             } catch (RuntimeException e) {
                 switch (config.errorPolicy()) {
                     case FAIL -> throw new KafkaDeserializationException(r.topic(), r.partition(), r.offset(), e);

@@ -29,9 +29,27 @@ abstract class TaskPartitionReader<T> implements SourceReader<T>, Checkpointed {
     TaskPartitionReader(TaskConsumer consumer, TopicPartition tp, TaskReaders registry) {
         this.consumer = consumer;
         this.tp = tp;
-        this.queue = consumer.register(tp);
+        this.queue = consumer.register(tp, new TaskConsumer.QueueListener() {
+            @Override
+            public void queued(java.util.List<ConsumerRecord<byte[], byte[]>> records) {
+                onQueued(records);
+            }
+
+            @Override
+            public void cleared() {
+                onQueueCleared();
+            }
+        });
         this.registry = registry;
         registry.add(this);
+    }
+
+    /** {@code records} (in offset order) were appended to the partition's queue by a fetch. */
+    protected void onQueued(java.util.List<ConsumerRecord<byte[], byte[]>> records) {
+    }
+
+    /** The partition's queue was emptied before a seek. */
+    protected void onQueueCleared() {
     }
 
     TopicPartition topicPartition() {
@@ -77,6 +95,14 @@ abstract class TaskPartitionReader<T> implements SourceReader<T>, Checkpointed {
     protected void beforePoll(RecordSink<T> sink) {
     }
 
+    /**
+     * Queue length below which a poll also fetches, so records are queued (and decoded ahead) before the queue runs
+     * dry; 0 (the default) fetches only when the queue is empty.
+     */
+    protected int fetchAheadBelow() {
+        return 0;
+    }
+
     /** Whether the partition holds its records back for now (back pressure from a shuffle of the task). */
     protected boolean heldBack() {
         return false;
@@ -106,6 +132,8 @@ abstract class TaskPartitionReader<T> implements SourceReader<T>, Checkpointed {
             if (queue.isEmpty()) {
                 return ReadStatus.NOTHING_AVAILABLE;
             }
+        } else if (queue.size() < fetchAheadBelow()) {
+            consumer.fetch();
         }
         int n = 0;
         while (n < maxRecords && !queue.isEmpty()) {

@@ -181,7 +181,9 @@ public final class TaskRunner {
         try (TaskProducer producer = new TaskProducer(task, settings.bootstrapServers(), guarantee,
                      java.time.Duration.ofSeconds(60), settings.clientProperties());
              TaskConsumer consumer = new TaskConsumer(settings.bootstrapServers(), task.groupId(),
-                     "weir-" + task.transactionalId(), settings.clientProperties())) {
+                     "weir-" + task.transactionalId(), settings.clientProperties());
+             DecodeAhead decoder = graph.options().decodeAhead()
+                     ? new DecodeAhead("weir-decode-" + task.transactionalId(), classLoader) : null) {
             producer.initialize();
             Path local = settings.localDirectory(task);
             LocalSnapshotStore.deleteTree(local); // never trusted: the task restores from the snapshot store
@@ -221,7 +223,7 @@ public final class TaskRunner {
             }
             TaskShuffles shuffles = new TaskShuffles();
             PipelineGraph taskGraph = TaskGraph.forTask(graph, task, lineage, consumer, producer, readers, shuffles,
-                    classLoader);
+                    classLoader, decoder);
             long lastCheckpointId = savepoint.map(TaskSavepoints.Savepoint::lastCheckpointId)
                     .orElseGet(() -> last.map(CheckpointName::id).orElse(0L));
             coordinator = new KafkaCheckpointCoordinator(task, settings.snapshots(),

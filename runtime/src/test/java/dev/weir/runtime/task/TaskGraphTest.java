@@ -34,7 +34,7 @@ class TaskGraphTest {
         PipelineGraph graph = counts();
         TaskId task = new TaskId("counts", 0, 1);
         PipelineGraph t = TaskGraph.forTask(graph, task, "", null, null, new TaskReaders(java.util.Map.of()), new TaskShuffles(),
-                getClass().getClassLoader());
+                getClass().getClassLoader(), null);
         assertThat(TaskGraph.shuffleTopics(graph, task, "")).isEmpty();
         assertThat(t.nodes()).hasSize(graph.nodes().size());
         assertThat(t.edges()).isEqualTo(graph.edges());
@@ -46,7 +46,7 @@ class TaskGraphTest {
         PipelineGraph graph = counts();
         TaskId task = new TaskId("counts", 1, 3);
 
-        PipelineGraph t = TaskGraph.forTask(graph, task, "", null, null, new TaskReaders(java.util.Map.of()), new TaskShuffles(), getClass().getClassLoader());
+        PipelineGraph t = TaskGraph.forTask(graph, task, "", null, null, new TaskReaders(java.util.Map.of()), new TaskShuffles(), getClass().getClassLoader(), null);
 
         assertThat(TaskGraph.shuffleTopics(graph, task, "")).containsExactly("weir.counts.shuffle.by-parity");
         SourceNode<?> numbers = (SourceNode<?>) t.node("numbers");

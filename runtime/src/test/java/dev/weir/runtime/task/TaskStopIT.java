@@ -26,21 +26,24 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Test;
+import dev.weir.runtime.graph.PipelineOptions;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Stop with a final checkpoint, then resume: a single task (no shuffle) over an unbounded topic is stopped while
  * windows are open; the next run restores them and, bounded this time, finishes; together the two runs' committed
- * output equals the brute-force count.
+ * output equals the brute-force count. Once with the input decoded ahead on the task's decoder thread (the default),
+ * once on the engine thread.
  */
 @Timeout(120)
 class TaskStopIT {
     private final JsonSerde<Event> events = JsonSerde.of(Event.class);
 
-    private static PipelineGraph pipeline(String name, String in, String out, boolean bounded) {
-        Pipeline p = Pipeline.create(name);
+    private static PipelineGraph pipeline(String name, String in, String out, boolean bounded, boolean decodeAhead) {
+        Pipeline p = Pipeline.create(name).options(PipelineOptions.defaults().withDecodeAhead(decodeAhead));
         p.source("in", new KafkaSource<>(KafkaSourceConfig.builder(KafkaTestSupport.BOOTSTRAP, in, Event.class)
                         .stopAtEndOffsets(bounded).build()),
                         WatermarkStrategy.<Event>boundedOutOfOrderness(ExactlyOncePipelines.BOUND))
@@ -53,8 +56,10 @@ class TaskStopIT {
         return p.graph();
     }
 
-    @Test
-    void aStoppedTaskCommitsWhatItConsumedAndTheNextRunContinuesExactly(@TempDir Path snapshots) throws Exception {
+    @ParameterizedTest(name = "decodeAhead={0}")
+    @ValueSource(booleans = {true, false})
+    void aStoppedTaskCommitsWhatItConsumedAndTheNextRunContinuesExactly(boolean decodeAhead, @TempDir Path snapshots)
+            throws Exception {
         try (KafkaTestSupport kafka = new KafkaTestSupport()) {
             String in = kafka.createTopic("weir-stop-in", 2);
             String out = kafka.createTopic("weir-stop-out", 1);
@@ -73,7 +78,7 @@ class TaskStopIT {
             TaskSettings settings = new TaskSettings(KafkaTestSupport.BOOTSTRAP, new LocalSnapshotStore(snapshots));
             TaskId task = new TaskId(name, 0, 1);
 
-            TaskRunner first = new TaskRunner(pipeline(name, in, out, false), task, settings);
+            TaskRunner first = new TaskRunner(pipeline(name, in, out, false, decodeAhead), task, settings);
             AtomicReference<Map<String, OperatorMetrics>> metrics = new AtomicReference<>();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             Thread t = new Thread(() -> {
@@ -99,7 +104,7 @@ class TaskStopIT {
             assertThat(afterStop).as("windows up to the watermark were committed").isPositive();
             assertThat(Files.list(snapshots.resolve(name).resolve("task-0")).count()).isPositive();
 
-            new TaskRunner(pipeline(name, in, out, true), task, settings).run();
+            new TaskRunner(pipeline(name, in, out, true, decodeAhead), task, settings).run();
 
             List<String> actual = new ArrayList<>();
             JsonSerde<WindowCount> serde = JsonSerde.of(WindowCount.class);
