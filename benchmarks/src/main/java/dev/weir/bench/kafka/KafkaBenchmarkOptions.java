@@ -56,7 +56,9 @@ public record KafkaBenchmarkOptions(String bootstrap, long events, int keys, int
                                       kafka-count, the hand-written Kafka tumbling count;
                                       weir-count, Weir's keyed tumbling count (heap state);
                                       weir-count-rocksdb, the same with RocksDB state and S3
-                                      checkpoints (needs the WEIR_S3_* settings of dev/s3.sh env))
+                                      checkpoints (needs the WEIR_S3_* settings of dev/s3.sh env);
+                                      weir-count-engine-decode, weir-count decoding its input on the
+                                      engine thread (decodeAhead false))
               --out FILE              replace the Kafka section of FILE (e.g. docs/benchmarks.md);
                                       default: print the markdown to stdout
               --keep-topics           keep the benchmark's topics (default: delete them)

@@ -44,6 +44,9 @@ final class Subjects {
     /** The report's name for Weir's keyed tumbling count with RocksDB state and checkpoints in S3. */
     static final String WEIR_ROCKSDB_LABEL = "Weir keyed tumbling count, RocksDB + S3";
 
+    /** The report's name for Weir's keyed tumbling count decoding its input on the engine thread. */
+    static final String WEIR_ENGINE_DECODE_LABEL = "Weir keyed tumbling count, decoding on the engine thread";
+
     /** The report's name for the hand-written reference, {@link KafkaTumblingCount}. */
     static final String REFERENCE_LABEL = "hand-written Kafka tumbling count";
 
@@ -52,7 +55,10 @@ final class Subjects {
             new Subject("kafka-count", REFERENCE_LABEL, KafkaTumblingCount::new),
             new Subject("weir-count", WEIR_LABEL, WeirTumblingCount::new, Interval.CHECKPOINT),
             new Subject("weir-count-rocksdb", WEIR_ROCKSDB_LABEL,
-                    () -> new WeirTumblingCount(dev.weir.runtime.graph.StateBackendKind.ROCKSDB), Interval.CHECKPOINT));
+                    () -> new WeirTumblingCount(dev.weir.runtime.graph.StateBackendKind.ROCKSDB), Interval.CHECKPOINT),
+            new Subject("weir-count-engine-decode", WEIR_ENGINE_DECODE_LABEL,
+                    () -> new WeirTumblingCount(dev.weir.runtime.graph.StateBackendKind.HEAP, false),
+                    Interval.CHECKPOINT));
 
     private Subjects() {
     }

@@ -40,10 +40,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * shuffle through an internal topic. State is on the heap with snapshots in a temporary directory, or (the RocksDB
  * variant) in RocksDB with checkpoints in the S3 store of the {@code WEIR_S3_*} environment (dev/s3.sh), uploaded
  * incrementally. {@link Running#close()} stops every task after a final checkpoint, so everything consumed is
- * committed.
+ * committed. Each task decodes its input on a decoder thread of its own (the product default, {@code decodeAhead}),
+ * or, in the engine-decode variant, on its engine thread.
  */
 final class WeirTumblingCount implements Processor {
     private final StateBackendKind state;
+    private final boolean decodeAhead;
 
     /** Heap state, local snapshots. */
     WeirTumblingCount() {
@@ -52,7 +54,13 @@ final class WeirTumblingCount implements Processor {
 
     /** {@code state} = ROCKSDB: RocksDB state, checkpoints in the S3 store of the environment. */
     WeirTumblingCount(StateBackendKind state) {
+        this(state, true);
+    }
+
+    /** {@code decodeAhead} false: each task decodes its input on its engine thread. */
+    WeirTumblingCount(StateBackendKind state, boolean decodeAhead) {
         this.state = state;
+        this.decodeAhead = decodeAhead;
     }
 
     /** The input event as JSON. */
@@ -64,11 +72,11 @@ final class WeirTumblingCount implements Processor {
     }
 
     static PipelineGraph pipeline(ProcessorSpec spec, Progress progress) {
-        return pipeline(spec, progress, StateBackendKind.HEAP);
+        return pipeline(spec, progress, StateBackendKind.HEAP, true);
     }
 
-    static PipelineGraph pipeline(ProcessorSpec spec, Progress progress, StateBackendKind state) {
-        PipelineOptions options = PipelineOptions.defaults().withStateBackend(state)
+    static PipelineGraph pipeline(ProcessorSpec spec, Progress progress, StateBackendKind state, boolean decodeAhead) {
+        PipelineOptions options = PipelineOptions.defaults().withStateBackend(state).withDecodeAhead(decodeAhead)
                 .withDeliveryGuarantee(spec.mode() == DeliveryMode.EXACTLY_ONCE
                         ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
                 .withCheckpointInterval(spec.commitInterval());
@@ -92,7 +100,7 @@ final class WeirTumblingCount implements Processor {
 
     @Override
     public Running start(ProcessorSpec spec, Progress progress) throws Exception {
-        PipelineGraph graph = pipeline(spec, progress, state);
+        PipelineGraph graph = pipeline(spec, progress, state, decodeAhead);
         Path snapshots = Files.createTempDirectory("weir-bench-snapshots");
         SnapshotStore store = state == StateBackendKind.HEAP ? new LocalSnapshotStore(snapshots)
                 : new S3SnapshotStore(new S3ObjectStore(S3Config.fromEnvironment(System.getenv()).orElseThrow(

@@ -24,7 +24,8 @@ class KafkaBenchmarkOptionsTest {
         assertThat(o.commitInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(o.out()).isEmpty();
         assertThat(o.keepTopics()).isFalse();
-        assertThat(o.subjects()).containsExactly("kafka-count", "weir-count", "weir-count-rocksdb");
+        assertThat(o.subjects()).containsExactly("kafka-count", "weir-count", "weir-count-rocksdb",
+                "weir-count-engine-decode");
     }
 
     @Test
