@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param commitInterval  offset (ALO) or transaction (EOS) commit interval of the Kafka-client processors (the
  *                        ceiling and the hand-written count)
  * @param checkpointInterval Weir's checkpoint interval (snapshot + commit); default Weir's own default
- * @param warmupEvents    records of one unmeasured run per processor and mode before its measured runs (0: none): the
+ * @param warmupEvents    records of one unmeasured run per processor, mode and parallelism before its measured runs
+ *                        (0: none): the
  *                        processors share one JVM, and the first to run would otherwise run cold
  * @param parallelisms    task counts each throughput run is measured with; the best is reported
  * @param latencyFractions input rates of the latency runs, as fractions of the processor's best throughput (at
@@ -44,8 +45,8 @@ public record KafkaBenchmarkOptions(String bootstrap, long events, int keys, int
               --commit-interval D     commit interval of the Kafka-client processors: the ceiling and the
                                       hand-written count (default 100ms; units ms, s)
               --checkpoint-interval D Weir's checkpoint interval (default 2s, Weir's own default)
-              --warmup-events N       records of one unmeasured run per processor and mode before its measured
-                                      runs, at the largest parallelism (default 1M; 0 for none)
+              --warmup-events N       records of one unmeasured run per processor, mode and parallelism
+                                      before its measured runs (default 1M; 0 for none)
               --parallelism LIST      task counts to measure, best reported (default 1,2)
               --latency-fraction LIST latency runs: input rates as fractions of the best throughput, at most the
                                       producer-only ceiling (default 0.5,0.1; 50% also works); targets use the first

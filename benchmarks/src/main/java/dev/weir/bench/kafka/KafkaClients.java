@@ -161,16 +161,34 @@ public final class KafkaClients {
 
     /**
      * Reads {@code topic} from the beginning to its last stable offsets with {@code read_committed}, passing every
-     * record to {@code visitor}; returns the number of records. Fails after {@code timeout}.
+     * record to {@code visitor}; returns the number of records. Call it once the writers have finished: it first
+     * waits until no transaction is open on the topic (the last stable offsets equal the high watermarks), because
+     * {@code commitTransaction} returns before the commit markers are written to the partitions, and until they are
+     * the last stable offset stays before the transaction's records. Fails after {@code timeout}.
      */
     public static long readCommitted(String bootstrap, String topic, int partitions, Duration timeout,
                                      RecordVisitor visitor) {
-        try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap, null, IsolationLevel.READ_COMMITTED)) {
+        try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap, null, IsolationLevel.READ_COMMITTED);
+             KafkaConsumer<byte[], byte[]> uncommitted = consumer(bootstrap, null, IsolationLevel.READ_UNCOMMITTED)) {
             List<TopicPartition> tps = partitions(topic, partitions);
             c.assign(tps);
             c.seekToBeginning(tps);
-            Map<TopicPartition, Long> end = c.endOffsets(tps, ADMIN_TIMEOUT);
             long deadline = System.nanoTime() + timeout.toNanos();
+            Map<TopicPartition, Long> end = c.endOffsets(tps, ADMIN_TIMEOUT);
+            while (!end.equals(uncommitted.endOffsets(tps, ADMIN_TIMEOUT))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("a transaction on " + topic + " is still open after "
+                            + timeout.toSeconds() + " s (last stable offsets " + end + ")");
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for " + topic + " to be stable", e);
+                }
+                end = c.endOffsets(tps, ADMIN_TIMEOUT);
+            }
+            Map<TopicPartition, Long> stable = end;
             long n = 0;
             List<TopicPartition> open = new ArrayList<>(tps);
             while (!open.isEmpty()) {
@@ -182,7 +200,7 @@ public final class KafkaClients {
                     visitor.visit(r);
                     n++;
                 }
-                open.removeIf(tp -> c.position(tp) >= end.get(tp));
+                open.removeIf(tp -> c.position(tp) >= stable.get(tp));
             }
             return n;
         }

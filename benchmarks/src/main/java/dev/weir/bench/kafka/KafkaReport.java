@@ -42,7 +42,7 @@ final class KafkaReport {
                 .append(" partitions, commit interval ").append(o.commitInterval().toMillis())
                 .append(" ms (Kafka-client processors), Weir checkpoint interval ")
                 .append(o.checkpointInterval().toMillis()).append(" ms, parallelism ").append(join(o.parallelisms()))
-                .append(" (best reported); each processor warmed up with one unmeasured run per mode over ")
+                .append(" (best reported); each processor warmed up with one unmeasured run per mode and parallelism over ")
                 .append(Format.count(Math.min(o.warmupEvents(), o.events()))).append(" records.\n\n");
         md.append("- CPU: ").append(env.cpuModel()).append(", ").append(env.onlineCpus())
                 .append(" online, shared by the broker and the benchmark JVM (not pinned)\n");

@@ -89,8 +89,23 @@ public final class KafkaTestSupport implements AutoCloseable {
         }
     }
 
-    /** Every record of {@code topic} up to its current end offsets, partition by partition. */
+    /**
+     * Every committed record of {@code topic}, once its writers have finished: waits (up to 10 s) for the
+     * transactions on the topic to be complete (last stable offsets equal to the high watermarks), then reads up to
+     * the last stable offsets, partition by partition. {@code commitTransaction} returns before the commit markers
+     * are written to the partitions, so right after a writer's last commit the last stable offset can still be
+     * before its records. While writers run, use {@link #readCommittedSoFar}.
+     */
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) throws Exception {
+        return read(topic, true);
+    }
+
+    /** The records of {@code topic} committed so far (up to its current last stable offsets), without waiting. */
+    public List<ConsumerRecord<byte[], byte[]>> readCommittedSoFar(String topic) throws Exception {
+        return read(topic, false);
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> read(String topic, boolean awaitStable) throws Exception {
         int n = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
                 .partitions().size();
         Set<TopicPartition> tps = IntStream.range(0, n).mapToObj(p -> new TopicPartition(topic, p))
@@ -101,14 +116,23 @@ public final class KafkaTestSupport implements AutoCloseable {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
+        Map<String, Object> uncommittedProps = new HashMap<>(props);
+        uncommittedProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props);
+             KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(uncommittedProps)) {
             c.assign(tps);
             c.seekToBeginning(tps);
             Map<TopicPartition, Long> end = c.endOffsets(tps);
+            long stableBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (awaitStable && !end.equals(uncommitted.endOffsets(tps)) && System.nanoTime() < stableBy) {
+                Thread.sleep(20); // a transaction still open after 10 s is left to the caller's checks
+                end = c.endOffsets(tps);
+            }
+            Map<TopicPartition, Long> stable = end;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+            while (tps.stream().anyMatch(tp -> c.position(tp) < stable.get(tp))) {
                 if (System.nanoTime() > deadline) {
-                    fail("could not read " + topic + " to its end offsets " + end + " within 30 s");
+                    fail("could not read " + topic + " to its end offsets " + stable + " within 30 s");
                 }
                 c.poll(Duration.ofMillis(100)).forEach(out::add);
             }
