@@ -19,8 +19,7 @@ import java.util.Optional;
  *                        ceiling and the hand-written count)
  * @param checkpointInterval Weir's checkpoint interval (snapshot + commit); default Weir's own default
  * @param warmupEvents    records of one unmeasured run per processor, mode and parallelism before its measured runs
- *                        (0: none): the
- *                        processors share one JVM, and the first to run would otherwise run cold
+ *                        (0: none): the processors share one JVM, and the first to run would otherwise run cold
  * @param parallelisms    task counts each throughput run is measured with; the best is reported
  * @param latencyFractions input rates of the latency runs, as fractions of the processor's best throughput (at
  *                        most the producer-only ceiling); the first is the one the targets are checked at
@@ -32,7 +31,8 @@ import java.util.Optional;
  * @param keepTopics      keep the benchmark's topics (default: deleted after each run)
  */
 public record KafkaBenchmarkOptions(String bootstrap, long events, int keys, int partitions, Duration commitInterval,
-                                    Duration checkpointInterval, long warmupEvents, List<Integer> parallelisms, List<Double> latencyFractions, Duration latencyWarmup,
+                                    Duration checkpointInterval, long warmupEvents, List<Integer> parallelisms,
+                                    List<Double> latencyFractions, Duration latencyWarmup,
                                     Duration latencyMeasure, Duration timeout, List<String> subjects,
                                     Optional<Path> out, boolean keepTopics) {
 

@@ -71,10 +71,6 @@ final class WeirTumblingCount implements Processor {
     record KeyCount(String key, long start, long count) {
     }
 
-    static PipelineGraph pipeline(ProcessorSpec spec, Progress progress) {
-        return pipeline(spec, progress, StateBackendKind.HEAP, true);
-    }
-
     static PipelineGraph pipeline(ProcessorSpec spec, Progress progress, StateBackendKind state, boolean decodeAhead) {
         PipelineOptions options = PipelineOptions.defaults().withStateBackend(state).withDecodeAhead(decodeAhead)
                 .withDeliveryGuarantee(spec.mode() == DeliveryMode.EXACTLY_ONCE

@@ -187,6 +187,7 @@ public final class TaskRunner {
             producer.initialize();
             Path local = settings.localDirectory(task);
             LocalSnapshotStore.deleteTree(local); // never trusted: the task restores from the snapshot store
+            Path savepointFiles = local.resolve("savepoint"); // a savepoint's part files, while it is restored
             Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitionsRead(lineage));
             Optional<CheckpointName> last;
             Optional<TaskSavepoints.Savepoint> savepoint = Optional.empty();
@@ -201,7 +202,7 @@ public final class TaskRunner {
             } else {
                 last = committedCheckpointOfLineage(committed, lineage);
                 if (last.isEmpty()) {
-                    savepoint = Optional.of(readSavepoint(local.resolve("savepoint"),
+                    savepoint = Optional.of(readSavepoint(savepointFiles,
                             graph.options().numberOfKeyGroups()));
                     committed = Map.of(); // the run the savepoint was taken from committed them: not ours
                 }
@@ -247,12 +248,11 @@ public final class TaskRunner {
             if (restored.isPresent()) {
                 run = run.withRestore(restored.get().metadata());
             } else if (savepoint.isPresent()) {
-                Path downloaded = local.resolve("savepoint");
                 run = run.withSavepoint(savepoint.get().parts()).withAfterRestore(() -> {
                     try {
-                        LocalSnapshotStore.deleteTree(downloaded); // the state was copied out of the parts' files
+                        LocalSnapshotStore.deleteTree(savepointFiles); // the state was copied out of the parts' files
                     } catch (java.io.IOException e) {
-                        LOG.warn("{}: cannot delete the savepoint files downloaded to {}: {}", task, downloaded,
+                        LOG.warn("{}: cannot delete the savepoint files downloaded to {}: {}", task, savepointFiles,
                                 e.toString());
                     }
                 });

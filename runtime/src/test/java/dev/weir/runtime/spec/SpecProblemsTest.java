@@ -113,6 +113,15 @@ class SpecProblemsTest {
     }
 
     @Test
+    void decodeAheadOptionIsReadAndCheckedWithItsPath() throws Exception {
+        String off = base().replace("\"name\": \"test\"", "\"name\": \"test\", \"options\": {\"decodeAhead\": false}");
+        assertThat(Specs.compiler().compile(off).options().decodeAhead()).isFalse();
+        assertThat(Specs.compiler().compile(base()).options().decodeAhead()).as("default").isTrue();
+        String bad = base().replace("\"name\": \"test\"", "\"name\": \"test\", \"options\": {\"decodeAhead\": \"sometimes\"}");
+        assertThat(problems(bad)).singleElement().asString().startsWith("options.decodeAhead");
+    }
+
+    @Test
     void edgeToUnknownNodeIsReportedAndTheNodeItMissedHasNoInput() {
         assertThat(problems(baseWith("{'from': 'hourly', 'to': 'out'}", "{'from': 'hourly', 'to': 'snk'}")))
                 .containsExactly("nodes[3] (name 'out'): has no input; add an edge to it", "edges[2].to: unknown node 'snk'");

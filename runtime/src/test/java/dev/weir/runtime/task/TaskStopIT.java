@@ -96,6 +96,9 @@ class TaskStopIT {
                     && System.nanoTime() < deadline && failure.get() == null) {
                 Thread.sleep(20);
             }
+            assertThat(Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                    .anyMatch(n -> n.startsWith("weir-decode-") && n.contains(name)))
+                    .as("the task decodes on a decoder thread of its own").isEqualTo(decodeAhead);
             first.stop();
             t.join(30_000);
             assertThat(t.isAlive()).as("stopped").isFalse();
