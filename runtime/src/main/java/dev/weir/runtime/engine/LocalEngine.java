@@ -131,8 +131,9 @@ public final class LocalEngine {
                     Thread.currentThread().getContextClassLoader());
             return new StateBackendFactory() {
                 @Override
-                public <K> KeyedStateBackend<K> create(String operator, int numberOfKeyGroups, KeyGroupRange keyGroups) {
-                    return factory.create(operator, numberOfKeyGroups, keyGroups);
+                public <K> KeyedStateBackend<K> create(String operator, dev.weir.runtime.state.KeyGroupAssigner assigner,
+                                                       KeyGroupRange keyGroups) {
+                    return factory.create(operator, assigner, keyGroups);
                 }
 
                 @Override

@@ -7,6 +7,7 @@ import dev.weir.runtime.graph.KeyByNode;
 import dev.weir.runtime.graph.KeyedProcessNode;
 import dev.weir.runtime.graph.Node;
 import dev.weir.runtime.graph.PipelineGraph;
+import dev.weir.runtime.graph.PipelineValidationException;
 import dev.weir.runtime.graph.SinkNode;
 import dev.weir.runtime.graph.SourceNode;
 import dev.weir.runtime.graph.StatelessNode;
@@ -24,6 +25,8 @@ import dev.weir.runtime.operator.SinkOperator;
 import dev.weir.runtime.operator.StatelessOperator;
 import dev.weir.runtime.operator.UnionOperator;
 import dev.weir.runtime.state.KeyedStateBackend;
+import dev.weir.runtime.state.KafkaPartitionKeyGroups;
+import dev.weir.runtime.state.KeyGroupAssigner;
 import dev.weir.runtime.state.KeyGroupRange;
 import dev.weir.runtime.state.StateBackendFactory;
 import dev.weir.runtime.time.ProcessingTimeService;
@@ -101,10 +104,34 @@ final class PhysicalPlan {
         return ((KeyByNode) graph.node(in.from())).keySelector();
     }
 
-    /** The backend of keyed operator {@code node}, for the run's key groups. */
+    /** The backend of keyed operator {@code node}, for the run's key groups, with its key-by's assigner. */
     private KeyedStateBackend backend(String node) {
         int keyGroups = graph.options().numberOfKeyGroups();
-        return stateBackends.create(node, keyGroups, this.keyGroups.orElse(KeyGroupRange.all(keyGroups)));
+        return stateBackends.create(node, assigner(node), this.keyGroups.orElse(KeyGroupRange.all(keyGroups)));
+    }
+
+    /** How keyed node {@code node}'s key-by(s) put keys into key groups; all its inputs must agree. */
+    private KeyGroupAssigner assigner(String node) {
+        KeyGroupAssigner result = null;
+        for (Edge in : graph.inputsOf(node)) {
+            KeyByNode<?, ?> k = (KeyByNode<?, ?>) graph.node(in.from());
+            KeyGroupAssigner a = k.partitioning().assigner(graph.options().numberOfKeyGroups(),
+                    () -> graph.sourceOf(k).source().partitions());
+            if (result != null && !sameKeyGroups(result, a)) {
+                throw new PipelineValidationException("node '" + node + "': its keyed inputs put keys into key groups "
+                        + "differently (" + result + ", " + a + "); join streams whose sources have the same number "
+                        + "of partitions");
+            }
+            result = a;
+        }
+        return result;
+    }
+
+    private static boolean sameKeyGroups(KeyGroupAssigner a, KeyGroupAssigner b) {
+        if (a instanceof KafkaPartitionKeyGroups x && b instanceof KafkaPartitionKeyGroups y) {
+            return x.partitions() == y.partitions();
+        }
+        return a.getClass() == b.getClass();
     }
 
     private void build(Node node) {

@@ -60,6 +60,31 @@ public final class PipelineGraph {
         return edges.stream().filter(e -> e.from().equals(nodeName)).toList();
     }
 
+    /**
+     * The source a key-by with {@link KeyPartitioning.SourcePartitions source partitioning} reads: the one source its
+     * input comes from through stateless nodes only.
+     *
+     * @throws PipelineValidationException if the input comes through anything else (a union, a keyed node, a
+     *                                     second source), naming it
+     */
+    public SourceNode<?> sourceOf(KeyByNode<?, ?> keyBy) {
+        String at = keyBy.name();
+        while (true) {
+            List<Edge> in = inputsOf(at);
+            Node from = nodes.get(in.get(0).from());
+            if (from instanceof SourceNode<?> s) {
+                return s;
+            }
+            if (!(from instanceof StatelessNode<?, ?>) || inputsOf(from.name()).size() != 1) {
+                throw new PipelineValidationException("node '" + keyBy.name() + "': partitioning by source partitions "
+                        + "needs an input that comes from one source through stateless functions only, but it comes "
+                        + "through '" + from.name() + "' (" + from.getClass().getSimpleName()
+                        + "); use hash partitioning there");
+            }
+            at = from.name();
+        }
+    }
+
     /** Node names in an order where every node comes after its inputs. */
     public List<String> topologicalOrder() {
         Map<String, Integer> indegree = new HashMap<>();
@@ -147,7 +172,31 @@ public final class PipelineGraph {
             if (g.topologicalOrder().size() != nodes.size()) {
                 throw new PipelineValidationException("pipeline '" + name + "': the graph has a cycle");
             }
+            checkKeyPartitionings(g);
             return new PipelineGraph(name, new LinkedHashMap<>(nodes), List.copyOf(edges), options);
+        }
+
+        /**
+         * Key-bys by source partition read one source through stateless nodes; a keyed node with two keyed inputs
+         * (a join) needs both partitioned the same way, as its state has one assigner.
+         */
+        private static void checkKeyPartitionings(PipelineGraph g) {
+            for (Node n : g.nodes()) {
+                if (n instanceof KeyByNode<?, ?> k && !k.shuffles()) {
+                    g.sourceOf(k);
+                }
+                if (n.needsKeyedInput() && g.inputsOf(n.name()).size() > 1) {
+                    java.util.Set<Boolean> shuffled = new java.util.HashSet<>();
+                    for (Edge e : g.inputsOf(n.name())) {
+                        shuffled.add(((KeyByNode<?, ?>) g.node(e.from())).shuffles());
+                    }
+                    if (shuffled.size() > 1) {
+                        throw new PipelineValidationException("node '" + n.name() + "': its keyed inputs are "
+                                + "partitioned differently (one by source partitions, one by hash); a join needs both "
+                                + "the same way");
+                    }
+                }
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.weir.api.function.OutputTag;
 import dev.weir.api.function.StatelessFunction;
 import dev.weir.runtime.graph.Edge;
 import dev.weir.runtime.graph.KeyByNode;
+import dev.weir.runtime.graph.KeyPartitioning;
 import dev.weir.runtime.graph.SinkNode;
 import dev.weir.runtime.graph.StatelessNode;
 import dev.weir.runtime.graph.UnionNode;
@@ -69,9 +70,17 @@ public class DataStream<T> {
         });
     }
 
-    /** Partitions the stream by key. */
+    /** Partitions the stream by key, putting keys into key groups by hash (a shuffle across tasks). */
     public <K> KeyedStream<K, T> keyBy(String name, KeySelector<T, K> keySelector) {
-        pipeline.add(new KeyByNode<>(name, keySelector), edgeTo(name, 0));
+        return keyBy(name, keySelector, KeyPartitioning.hash());
+    }
+
+    /**
+     * Partitions the stream by key with {@code partitioning}; {@link KeyPartitioning#sourcePartitions()} when the
+     * source topic is partitioned by this key already, which saves the shuffle.
+     */
+    public <K> KeyedStream<K, T> keyBy(String name, KeySelector<T, K> keySelector, KeyPartitioning partitioning) {
+        pipeline.add(new KeyByNode<>(name, keySelector, partitioning), edgeTo(name, 0));
         return new KeyedStream<>(pipeline, name);
     }
 

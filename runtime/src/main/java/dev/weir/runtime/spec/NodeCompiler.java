@@ -13,6 +13,7 @@ import dev.weir.api.window.WindowSpec;
 import dev.weir.runtime.functions.FieldKeySelector;
 import dev.weir.runtime.graph.IntervalJoinNode;
 import dev.weir.runtime.graph.KeyByNode;
+import dev.weir.runtime.graph.KeyPartitioning;
 import dev.weir.runtime.graph.KeyedProcessNode;
 import dev.weir.runtime.graph.Node;
 import dev.weir.runtime.graph.SinkNode;
@@ -90,14 +91,19 @@ final class NodeCompiler {
         }
         if (k.field() != null) {
             try {
-                return new KeyByNode(k.name(), FieldKeySelector.of(k.field()));
+                return new KeyByNode(k.name(), FieldKeySelector.of(k.field()), partitioning(k));
             } catch (IllegalArgumentException e) {
                 problems.add(path.property("field"), e.getMessage());
                 return null;
             }
         }
         FunctionBinder.BoundFunction fn = bind(k.function(), path, k, FunctionKind.KEY_SELECTOR);
-        return fn == null ? null : new KeyByNode(k.name(), (KeySelector) fn.instance());
+        return fn == null ? null : new KeyByNode(k.name(), (KeySelector) fn.instance(), partitioning(k));
+    }
+
+    private static KeyPartitioning partitioning(NodeSpec.KeyBy k) {
+        return k.partitioning() == NodeSpec.KeyBy.Partitioning.SOURCE ? KeyPartitioning.sourcePartitions()
+                : KeyPartitioning.hash();
     }
 
     private Node window(NodeSpec.Window w, SpecPath path) {

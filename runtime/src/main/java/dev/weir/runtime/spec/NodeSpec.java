@@ -52,10 +52,19 @@ public sealed interface NodeSpec {
 
     /**
      * Partitions the stream by key: by a {@code field}, or by a key selector {@code function}; exactly one.
+     * {@code partitioning} (default {@code hash}) says how keys are put into key groups.
      */
     @JsonTypeName("keyBy")
-    @JsonPropertyOrder({"name", "field", "function"})
-    record KeyBy(@JsonProperty(required = true) String name, String field, FunctionRef function) implements NodeSpec {
+    @JsonPropertyOrder({"name", "field", "function", "partitioning"})
+    record KeyBy(@JsonProperty(required = true) String name, String field, FunctionRef function,
+                 Partitioning partitioning) implements NodeSpec {
+        /** {@link dev.weir.runtime.graph.KeyPartitioning} as the spec spells it. */
+        public enum Partitioning {
+            /** By the key's hash: a shuffle across tasks. */
+            @JsonProperty("hash") HASH,
+            /** By the source's partitions: the source topic is partitioned by this key (as text, UTF-8). */
+            @JsonProperty("source") SOURCE
+        }
     }
 
     /** A keyed function with keyed state and timers; its input must come from a keyBy node. */

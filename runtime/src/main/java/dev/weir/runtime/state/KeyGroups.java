@@ -25,6 +25,34 @@ public final class KeyGroups {
         return (h & Integer.MAX_VALUE) % numberOfKeyGroups;
     }
 
+    /** Key groups by {@link #of(Object, int)}: the default assigner. */
+    public static KeyGroupAssigner hashing(int numberOfKeyGroups) {
+        if (numberOfKeyGroups < 1) {
+            throw new IllegalArgumentException("numberOfKeyGroups must be >= 1, not " + numberOfKeyGroups);
+        }
+        return new Hashing(numberOfKeyGroups);
+    }
+
+    private record Hashing(int numberOfKeyGroups) implements KeyGroupAssigner {
+        @Override
+        public int keyGroupOf(Object key) {
+            return of(key, numberOfKeyGroups);
+        }
+    }
+
+    /**
+     * Checks, on restore, that {@code key} filed under {@code keyGroup} in a snapshot is still put there by
+     * {@code assigner}.
+     */
+    public static void checkFiledUnder(KeyGroupAssigner assigner, String state, int keyGroup, Object key) {
+        int actual = assigner.keyGroupOf(key);
+        if (actual != keyGroup) {
+            throw new IllegalArgumentException("state '" + state + "': key " + key + " is filed under key group "
+                    + keyGroup + " but " + assigner.explain(key) + (assigner instanceof KafkaPartitionKeyGroups
+                    ? " (did the source topic's partition count change?)" : " (keys need a deterministic hashCode)"));
+        }
+    }
+
     /** The key groups task {@code index} of {@code parallelism} owns. */
     public static KeyGroupRange rangeOf(int numberOfKeyGroups, int parallelism, int index) {
         if (parallelism < 1 || parallelism > numberOfKeyGroups || index < 0 || index >= parallelism) {

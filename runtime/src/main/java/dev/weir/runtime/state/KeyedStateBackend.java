@@ -18,7 +18,12 @@ import dev.weir.runtime.time.TimerQueue;
  */
 public interface KeyedStateBackend<K> extends AutoCloseable, Checkpointed {
 
-    int numberOfKeyGroups();
+    /** How this backend's keys are put into key groups. */
+    KeyGroupAssigner keyGroupAssigner();
+
+    default int numberOfKeyGroups() {
+        return keyGroupAssigner().numberOfKeyGroups();
+    }
 
     KeyGroupRange keyGroupRange();
 
@@ -31,7 +36,7 @@ public interface KeyedStateBackend<K> extends AutoCloseable, Checkpointed {
 
     /** Whether {@code key} is in one of this backend's key groups (e.g. to drop other tasks' timers on restore). */
     default boolean ownsKey(Object key) {
-        return keyGroupRange().contains(KeyGroups.of(key, numberOfKeyGroups()));
+        return keyGroupRange().contains(keyGroupAssigner().keyGroupOf(key));
     }
 
     /**

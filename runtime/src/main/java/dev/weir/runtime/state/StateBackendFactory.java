@@ -10,8 +10,8 @@ public interface StateBackendFactory extends AutoCloseable {
     /** Keeps state in hash maps on the heap; nothing to close. */
     StateBackendFactory HEAP = new StateBackendFactory() {
         @Override
-        public <K> KeyedStateBackend<K> create(String operator, int numberOfKeyGroups, KeyGroupRange keyGroups) {
-            return new dev.weir.runtime.state.heap.HeapKeyedStateBackend<>(numberOfKeyGroups, keyGroups);
+        public <K> KeyedStateBackend<K> create(String operator, KeyGroupAssigner assigner, KeyGroupRange keyGroups) {
+            return new dev.weir.runtime.state.heap.HeapKeyedStateBackend<>(assigner, keyGroups);
         }
 
         @Override
@@ -24,9 +24,15 @@ public interface StateBackendFactory extends AutoCloseable {
      * The backend of {@code operator} (a node name, unique in the pipeline and stable across restarts: it names the
      * operator's state in checkpoints).
      *
+     * @param assigner how the operator's keys are put into key groups
      * @param keyGroups the key groups this task owns
      */
-    <K> KeyedStateBackend<K> create(String operator, int numberOfKeyGroups, KeyGroupRange keyGroups);
+    <K> KeyedStateBackend<K> create(String operator, KeyGroupAssigner assigner, KeyGroupRange keyGroups);
+
+    /** {@link #create(String, KeyGroupAssigner, KeyGroupRange)} with keys put into key groups by hash. */
+    default <K> KeyedStateBackend<K> create(String operator, int numberOfKeyGroups, KeyGroupRange keyGroups) {
+        return create(operator, KeyGroups.hashing(numberOfKeyGroups), keyGroups);
+    }
 
     /**
      * Before the snapshot of a checkpoint: backends that keep state in native files (RocksDB) write a checkpoint of

@@ -5,13 +5,18 @@ import dev.weir.api.window.Window;
 import dev.weir.api.window.WindowResult;
 import dev.weir.runtime.graph.Edge;
 import dev.weir.runtime.graph.KeyByNode;
+import dev.weir.runtime.graph.KeyPartitioning;
 import dev.weir.runtime.graph.Node;
 import dev.weir.runtime.graph.PipelineGraph;
+import dev.weir.runtime.graph.PipelineValidationException;
 import dev.weir.runtime.graph.SinkNode;
 import dev.weir.runtime.graph.SourceNode;
 import dev.weir.runtime.kafka.KafkaSink;
 import dev.weir.runtime.kafka.KafkaSource;
 import dev.weir.runtime.source.Source;
+import dev.weir.runtime.state.KafkaPartitionKeyGroups;
+import dev.weir.runtime.state.KeyGroupRange;
+import dev.weir.runtime.state.KeyGroups;
 import dev.weir.runtime.source.SourceReader;
 import dev.weir.runtime.watermark.WatermarkStrategy;
 import java.util.ArrayList;
@@ -24,8 +29,8 @@ import java.util.Set;
 /**
  * Rewrites a pipeline into the graph one task runs:
  * <ul>
- *   <li>each source keeps only the partitions the task owns ({@link TaskId#ownsSourcePartition}); Kafka sources
- *       read through the task's consumer;</li>
+ *   <li>each source keeps only the partitions the task owns ({@link #ownedPartitions}); Kafka sources read through
+ *       the task's consumer;</li>
  *   <li>each key-by is cut in two: its upstream writes to a {@link ShuffleSink} node {@code <keyBy>.shuffle-out},
  *       and a {@link ShuffleSource} node {@code <keyBy>.shuffle-in} (this task's partition, watermarks from the
  *       writers' control records) feeds the key-by, whose keyed consumers are unchanged; records of the task's own key
@@ -33,7 +38,9 @@ import java.util.Set;
  *   <li>Kafka sinks write through the task's producer (into its transaction).</li>
  * </ul>
  * Other sinks (print, collect) stay as they are and are not covered by exactly-once. A pipeline run as a single
- * task has no shuffles: it owns every key group.
+ * task has no shuffles: it owns every key group. Neither has a key-by {@linkplain KeyPartitioning.SourcePartitions
+ * by source partitions}: the task reads the source partitions of its key groups, so their keys are its own already;
+ * the key-by stays a pass-through and learns the source's partition count.
  */
 final class TaskGraph {
     /** Suffix of the node that writes a key-by's shuffle topic. */
@@ -63,7 +70,7 @@ final class TaskGraph {
             return topics;
         }
         for (Node n : graph.nodes()) {
-            if (n instanceof KeyByNode<?, ?>) {
+            if (n instanceof KeyByNode<?, ?> k && k.shuffles()) {
                 topics.add(task.shuffleTopic(n.name(), lineage));
             }
         }
@@ -93,11 +100,14 @@ final class TaskGraph {
         java.util.function.Supplier<ShuffleCodec> codecs = () -> new ShuffleCodec(classLoader, known);
         for (Node n : graph.nodes()) {
             if (n instanceof SourceNode<?> s) {
-                b.add(new SourceNode(s.name(), ownedPartitions(s.source(), task, consumer, producer, readers, decoder),
-                        s.watermarks()));
+                b.add(new SourceNode(s.name(), ownedPartitions(s.source(), ownedPartitions(graph, s, task), consumer,
+                        producer, readers, decoder), s.watermarks()));
+            } else if (n instanceof KeyByNode<?, ?> k && !k.shuffles()) {
+                b.add(new KeyByNode(k.name(), k.keySelector(), ((KeyPartitioning.SourcePartitions) k.partitioning())
+                        .withPartitions(graph.sourceOf(k).source().partitions())));
             } else if (n instanceof SinkNode<?> s && s.sink() instanceof KafkaSink<?> k) {
                 b.add(new SinkNode(s.name(), new TaskKafkaSink(k.config(), producer)));
-            } else if (n instanceof KeyByNode<?, ?> k && shuffles(task)) {
+            } else if (n instanceof KeyByNode<?, ?> k && k.shuffles() && shuffles(task)) {
                 String topic = task.shuffleTopic(k.name(), lineage);
                 LocalShuffleChannel local = new LocalShuffleChannel();
                 ShuffleSink out = new ShuffleSink(topic, task, k.keySelector(), graph.options().numberOfKeyGroups(),
@@ -115,7 +125,7 @@ final class TaskGraph {
             }
         }
         for (Edge e : graph.edges()) {
-            if (graph.node(e.to()) instanceof KeyByNode<?, ?> && shuffles(task)) {
+            if (graph.node(e.to()) instanceof KeyByNode<?, ?> k && k.shuffles() && shuffles(task)) {
                 b.connect(new Edge(e.from(), e.sideOutput(), e.to() + SHUFFLE_OUT, 0));
             } else {
                 b.connect(e);
@@ -142,14 +152,41 @@ final class TaskGraph {
         return types;
     }
 
-    private static <T> Source<T> ownedPartitions(Source<T> source, TaskId task, TaskConsumer consumer,
-                                                 TaskProducer producer, TaskReaders readers, DecodeAhead decoder) {
+    /**
+     * The partitions of {@code source} that {@code task} reads. Round-robin over the tasks ({@link
+     * TaskId#ownsSourcePartition}), unless a key-by by source partitions reads the source: then the task reads the
+     * partitions whose key groups it owns, so each key's records reach the task that keeps its state.
+     */
+    static List<Integer> ownedPartitions(PipelineGraph graph, SourceNode<?> source, TaskId task) {
+        KafkaPartitionKeyGroups keyGroups = null;
+        for (Node n : graph.nodes()) {
+            if (n instanceof KeyByNode<?, ?> k && !k.shuffles() && graph.sourceOf(k).name().equals(source.name())) {
+                keyGroups = sourcePartitionKeyGroups(graph, k, source);
+            }
+        }
+        KeyGroupRange mine = KeyGroups.rangeOf(graph.options().numberOfKeyGroups(), task.parallelism(), task.index());
         List<Integer> owned = new ArrayList<>();
-        for (int p = 0; p < source.partitions(); p++) {
-            if (task.ownsSourcePartition(p)) {
+        for (int p = 0; p < source.source().partitions(); p++) {
+            if (keyGroups == null ? task.ownsSourcePartition(p) : mine.contains(keyGroups.keyGroupOfPartition(p))) {
                 owned.add(p);
             }
         }
+        return owned;
+    }
+
+    private static KafkaPartitionKeyGroups sourcePartitionKeyGroups(PipelineGraph graph, KeyByNode<?, ?> keyBy,
+                                                                    SourceNode<?> source) {
+        try {
+            return ((KeyPartitioning.SourcePartitions) keyBy.partitioning())
+                    .assigner(graph.options().numberOfKeyGroups(), () -> source.source().partitions());
+        } catch (IllegalArgumentException e) {
+            throw new PipelineValidationException("node '" + keyBy.name() + "' partitions by the partitions of source '"
+                    + source.name() + "': " + e.getMessage() + "; raise the pipeline's numberOfKeyGroups");
+        }
+    }
+
+    private static <T> Source<T> ownedPartitions(Source<T> source, List<Integer> owned, TaskConsumer consumer,
+                                                 TaskProducer producer, TaskReaders readers, DecodeAhead decoder) {
         if (source instanceof KafkaSource<T> k) {
             return new TaskKafkaSource<>(k.config(), owned, consumer, producer, readers, decoder);
         }

@@ -351,10 +351,8 @@ public final class TaskRunner {
         Set<TopicPartition> result = new HashSet<>();
         for (Node n : graph.nodes()) {
             if (n instanceof SourceNode<?> s && s.source() instanceof KafkaSource<?> k) {
-                for (int p = 0; p < k.partitions(); p++) {
-                    if (task.ownsSourcePartition(p)) {
-                        result.add(new TopicPartition(k.config().topic(), p));
-                    }
+                for (int p : TaskGraph.ownedPartitions(graph, s, task)) {
+                    result.add(new TopicPartition(k.config().topic(), p));
                 }
             }
         }

@@ -1,9 +1,11 @@
 package dev.weir.runtime.state.heap;
 
 import dev.weir.runtime.checkpoint.Snapshots;
+import dev.weir.runtime.state.KeyGroupAssigner;
 import dev.weir.runtime.state.KeyGroupRange;
 import dev.weir.runtime.state.KeyGroups;
 import dev.weir.runtime.state.KeyedStateBackend;
+import dev.weir.runtime.state.KeyOutsideKeyGroupsException;
 import dev.weir.runtime.state.KeyedStateSnapshot;
 import dev.weir.runtime.state.KeyedStateSnapshot.KeyGroupState;
 import dev.weir.runtime.state.KeyedStateSnapshot.StateEntries;
@@ -26,6 +28,7 @@ import java.util.TreeMap;
  * restored into one backend.
  */
 public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
+    private final KeyGroupAssigner assigner;
     private final int numberOfKeyGroups;
     private final KeyGroupRange range;
     private final Map<String, HeapValueState<K, ?, ?>> states = new HashMap<>();
@@ -37,7 +40,12 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private int currentKeyGroupIndex;
 
     public HeapKeyedStateBackend(int numberOfKeyGroups, KeyGroupRange range) {
-        this.numberOfKeyGroups = numberOfKeyGroups;
+        this(KeyGroups.hashing(numberOfKeyGroups), range);
+    }
+
+    public HeapKeyedStateBackend(KeyGroupAssigner assigner, KeyGroupRange range) {
+        this.assigner = assigner;
+        this.numberOfKeyGroups = assigner.numberOfKeyGroups();
         this.range = range;
     }
 
@@ -46,8 +54,8 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     @Override
-    public int numberOfKeyGroups() {
-        return numberOfKeyGroups;
+    public KeyGroupAssigner keyGroupAssigner() {
+        return assigner;
     }
 
     @Override
@@ -57,9 +65,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     @Override
     public void setCurrentKey(K key) {
-        int kg = KeyGroups.of(key, numberOfKeyGroups);
+        int kg = assigner.keyGroupOf(key);
         if (!range.contains(kg)) {
-            throw new IllegalStateException("key " + key + " is in key group " + kg + ", outside this task's " + range);
+            throw new KeyOutsideKeyGroupsException(assigner, key, range);
         }
         currentKey = key;
         currentKeyHash = key.hashCode();
@@ -194,10 +202,8 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         Object[] keys = entries instanceof StateEntries.Namespaced n ? n.keys() : ((StateEntries.LongNamespaced) entries).keys();
         Object previous = null;
         for (Object key : keys) {
-            if (key != previous && KeyGroups.of(key, numberOfKeyGroups) != keyGroup) {
-                throw new IllegalArgumentException("state '" + state + "': key " + key + " is filed under key group "
-                        + keyGroup + " but hashes to " + KeyGroups.of(key, numberOfKeyGroups)
-                        + " (keys need a deterministic hashCode)");
+            if (key != previous) {
+                KeyGroups.checkFiledUnder(assigner, state, keyGroup, key);
             }
             previous = key;
         }

@@ -176,7 +176,7 @@ final class LogicalSnapshots {
                             continue;
                         }
                         if (keys[i] != previous) {
-                            checkKeyGroup(state, group.keyGroup(), keys[i], backend.numberOfKeyGroups());
+                            KeyGroups.checkFiledUnder(backend.keyGroupAssigner(), state, group.keyGroup(), keys[i]);
                             keyBytes.reset();
                             serializer.writeIdentity(keys[i], keyBytes);
                             previous = keys[i];
@@ -204,14 +204,6 @@ final class LogicalSnapshots {
             db.db().write(db.writeOptions(), batch);
         } catch (RocksDBException e) {
             throw db.failure("cannot restore a snapshot", e);
-        }
-    }
-
-    private static void checkKeyGroup(String state, int keyGroup, Object key, int numberOfKeyGroups) {
-        int actual = KeyGroups.of(key, numberOfKeyGroups);
-        if (actual != keyGroup) {
-            throw new IllegalArgumentException("state '" + state + "': key " + key + " is filed under key group "
-                    + keyGroup + " but hashes to " + actual + " (keys need a deterministic hashCode)");
         }
     }
 }

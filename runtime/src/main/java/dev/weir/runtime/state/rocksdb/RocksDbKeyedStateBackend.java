@@ -3,7 +3,8 @@ package dev.weir.runtime.state.rocksdb;
 import com.esotericsoftware.kryo.io.Output;
 import dev.weir.runtime.checkpoint.Snapshots;
 import dev.weir.runtime.state.KeyGroupRange;
-import dev.weir.runtime.state.KeyGroups;
+import dev.weir.runtime.state.KeyGroupAssigner;
+import dev.weir.runtime.state.KeyOutsideKeyGroupsException;
 import dev.weir.runtime.state.KeyedStateBackend;
 import dev.weir.runtime.state.KeyedStateSnapshot;
 import dev.weir.runtime.state.LongNamespacedValueState;
@@ -42,6 +43,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     static final String TIMERS_PREFIX = "timers:";
 
     private final String operator;
+    private final KeyGroupAssigner assigner;
     private final int numberOfKeyGroups;
     private final KeyGroupRange range;
     private final OperatorDb db;
@@ -57,14 +59,16 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private K currentKey;
     private int currentKeyGroup;
 
-    RocksDbKeyedStateBackend(String operator, int numberOfKeyGroups, KeyGroupRange range, OperatorDb db,
+    RocksDbKeyedStateBackend(String operator, KeyGroupAssigner assigner, KeyGroupRange range, OperatorDb db,
                              StateSerializer serializer, Supplier<SnapshotRequest> snapshots,
                              Function<RocksDbSavepointHandle, Path> savepointFiles) {
+        int numberOfKeyGroups = assigner.numberOfKeyGroups();
         if (range.endInclusive() >= numberOfKeyGroups || numberOfKeyGroups > 1 << 16) {
             throw new IllegalArgumentException("key groups " + range + " of " + numberOfKeyGroups
                     + " (at most 65536 key groups)");
         }
         this.operator = operator;
+        this.assigner = assigner;
         this.numberOfKeyGroups = numberOfKeyGroups;
         this.range = range;
         this.db = db;
@@ -74,8 +78,8 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     @Override
-    public int numberOfKeyGroups() {
-        return numberOfKeyGroups;
+    public KeyGroupAssigner keyGroupAssigner() {
+        return assigner;
     }
 
     @Override
@@ -94,9 +98,9 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
             currentKey = key;
             return;
         }
-        int kg = KeyGroups.of(key, numberOfKeyGroups);
+        int kg = assigner.keyGroupOf(key);
         if (!range.contains(kg)) {
-            throw new IllegalStateException("key " + key + " is in key group " + kg + ", outside this task's " + range);
+            throw new KeyOutsideKeyGroupsException(assigner, key, range);
         }
         keyOutput.reset();
         serializer.writeIdentity(key, keyOutput);
@@ -179,7 +183,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @SuppressWarnings("unchecked")
     public <N> TimerQueue<K, N> timerQueue(String name, Class<?> namespaceType) {
         return (TimerQueue<K, N>) timers.computeIfAbsent(name, n -> new RocksDbTimerQueue<>(n, db,
-                db.family(TIMERS_PREFIX + n), serializer, numberOfKeyGroups, snapshots));
+                db.family(TIMERS_PREFIX + n), serializer, assigner, snapshots));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.weir.runtime.state.rocksdb;
 
+import dev.weir.runtime.state.KeyGroupAssigner;
 import dev.weir.runtime.state.KeyGroupRange;
+import dev.weir.runtime.state.KeyGroups;
 import dev.weir.runtime.state.SavepointFormat;
 import dev.weir.runtime.state.StateBackendFactory;
 import java.nio.file.Files;
@@ -181,7 +183,12 @@ public final class RocksDbStateBackendFactory implements StateBackendFactory {
      * @throws IllegalStateException if the factory is closed or {@code operator} has a backend already
      */
     @Override
-    public synchronized <K> RocksDbKeyedStateBackend<K> create(String operator, int numberOfKeyGroups,
+    public <K> RocksDbKeyedStateBackend<K> create(String operator, int numberOfKeyGroups, KeyGroupRange keyGroups) {
+        return create(operator, KeyGroups.hashing(numberOfKeyGroups), keyGroups);
+    }
+
+    @Override
+    public synchronized <K> RocksDbKeyedStateBackend<K> create(String operator, KeyGroupAssigner assigner,
                                                                KeyGroupRange keyGroups) {
         if (closed) {
             throw new IllegalStateException("the RocksDB state backend factory is closed");
@@ -200,7 +207,7 @@ public final class RocksDbStateBackendFactory implements StateBackendFactory {
         databases.put(operator, db);
         ClassLoader loader = options.classLoader() != null ? options.classLoader()
                 : RocksDbStateBackendFactory.class.getClassLoader();
-        return new RocksDbKeyedStateBackend<>(operator, numberOfKeyGroups, keyGroups, db, new StateSerializer(loader),
+        return new RocksDbKeyedStateBackend<>(operator, assigner, keyGroups, db, new StateSerializer(loader),
                 this::snapshotRequest, this::savepointFiles);
     }
 

@@ -2,7 +2,7 @@ package dev.weir.runtime.state.rocksdb;
 
 import com.esotericsoftware.kryo.io.Output;
 import dev.weir.runtime.checkpoint.Snapshots;
-import dev.weir.runtime.state.KeyGroups;
+import dev.weir.runtime.state.KeyGroupAssigner;
 import dev.weir.runtime.time.InternalTimer;
 import dev.weir.runtime.time.TimerQueue;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ final class RocksDbTimerQueue<K, N> implements TimerQueue<K, N> {
     private final OperatorDb db;
     private final ColumnFamilyHandle family;
     private final StateSerializer serializer;
-    private final int numberOfKeyGroups;
+    private final KeyGroupAssigner keyGroups;
     private final Supplier<SnapshotRequest> snapshots;
     private final Output keyOutput = new Output(64, -1);
     private final Output timerOutput = new Output(64, -1);
@@ -62,12 +62,12 @@ final class RocksDbTimerQueue<K, N> implements TimerQueue<K, N> {
     private byte[] chunkLast;
 
     RocksDbTimerQueue(String name, OperatorDb db, ColumnFamilyHandle family, StateSerializer serializer,
-                      int numberOfKeyGroups, Supplier<SnapshotRequest> snapshots) {
+                      KeyGroupAssigner keyGroups, Supplier<SnapshotRequest> snapshots) {
         this.name = name;
         this.db = db;
         this.family = family;
         this.serializer = serializer;
-        this.numberOfKeyGroups = numberOfKeyGroups;
+        this.keyGroups = keyGroups;
         this.snapshots = snapshots;
     }
 
@@ -80,7 +80,7 @@ final class RocksDbTimerQueue<K, N> implements TimerQueue<K, N> {
             lastKey = key;
         }
         KeyBytes.putOrderedLong(header, 0, timestamp);
-        KeyBytes.putKeyGroup(header, KeyBytes.LONG_BYTES, KeyGroups.of(key, numberOfKeyGroups));
+        KeyBytes.putKeyGroup(header, KeyBytes.LONG_BYTES, keyGroups.keyGroupOf(key));
         int headerLength = KeyBytes.putVarInt(header, KeyBytes.LONG_BYTES + KeyBytes.KEY_GROUP_BYTES,
                 lastKeyBytes.length);
         timerOutput.reset();
