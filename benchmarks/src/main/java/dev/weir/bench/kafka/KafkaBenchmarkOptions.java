@@ -55,11 +55,14 @@ public record KafkaBenchmarkOptions(String bootstrap, long events, int keys, int
               --timeout D             longest wait for one run (default 300s)
               --subjects LIST         processors to compare with the ceiling, or none (default: all registered:
                                       kafka-count, the hand-written Kafka tumbling count;
-                                      weir-count, Weir's keyed tumbling count (heap state);
+                                      weir-count, Weir's keyed tumbling count (heap state, key-by by
+                                      source partitions: no shuffle);
                                       weir-count-rocksdb, the same with RocksDB state and S3
                                       checkpoints (needs the WEIR_S3_* settings of dev/s3.sh env);
                                       weir-count-engine-decode, weir-count decoding its input on the
-                                      engine thread (decodeAhead false))
+                                      engine thread (decodeAhead false);
+                                      weir-count-shuffle, weir-count with a hash key-by, which shuffles
+                                      through Kafka at parallelism > 1)
               --out FILE              replace the Kafka section of FILE (e.g. docs/benchmarks.md);
                                       default: print the markdown to stdout
               --keep-topics           keep the benchmark's topics (default: delete them)

@@ -1,5 +1,7 @@
 package dev.weir.bench.kafka;
 
+import dev.weir.runtime.graph.KeyPartitioning;
+import dev.weir.runtime.graph.StateBackendKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -7,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * The processors the harness measures against the raw Kafka ceiling: a hand-written keyed tumbling count on the
  * Kafka clients ({@link KafkaTumblingCount}, the reference), and Weir's keyed tumbling count on its distributed
- * runtime with heap state and with RocksDB state + S3 checkpoints ({@link WeirTumblingCount}). A new subject is one
+ * runtime ({@link WeirTumblingCount}): heap state, key-by by source partitions; RocksDB state + S3 checkpoints; decoding
+ * on the engine thread; and a hash key-by, which shuffles between tasks. A new subject is one
  * {@link Processor} class and one line in {@link #ALL}.
  */
 final class Subjects {
@@ -47,6 +50,9 @@ final class Subjects {
     /** The report's name for Weir's keyed tumbling count decoding its input on the engine thread. */
     static final String WEIR_ENGINE_DECODE_LABEL = "Weir keyed tumbling count, decoding on the engine thread";
 
+    /** The report's name for Weir's keyed tumbling count with a hash key-by, which shuffles between tasks. */
+    static final String WEIR_SHUFFLE_LABEL = "Weir keyed tumbling count, hash key-by (shuffles)";
+
     /** The report's name for the hand-written reference, {@link KafkaTumblingCount}. */
     static final String REFERENCE_LABEL = "hand-written Kafka tumbling count";
 
@@ -55,9 +61,12 @@ final class Subjects {
             new Subject("kafka-count", REFERENCE_LABEL, KafkaTumblingCount::new),
             new Subject("weir-count", WEIR_LABEL, WeirTumblingCount::new, Interval.CHECKPOINT),
             new Subject("weir-count-rocksdb", WEIR_ROCKSDB_LABEL,
-                    () -> new WeirTumblingCount(dev.weir.runtime.graph.StateBackendKind.ROCKSDB), Interval.CHECKPOINT),
+                    () -> new WeirTumblingCount(StateBackendKind.ROCKSDB), Interval.CHECKPOINT),
             new Subject("weir-count-engine-decode", WEIR_ENGINE_DECODE_LABEL,
-                    () -> new WeirTumblingCount(dev.weir.runtime.graph.StateBackendKind.HEAP, false),
+                    () -> new WeirTumblingCount(StateBackendKind.HEAP, false, KeyPartitioning.sourcePartitions()),
+                    Interval.CHECKPOINT),
+            new Subject("weir-count-shuffle", WEIR_SHUFFLE_LABEL,
+                    () -> new WeirTumblingCount(StateBackendKind.HEAP, true, KeyPartitioning.hash()),
                     Interval.CHECKPOINT));
 
     private Subjects() {

@@ -3,6 +3,7 @@ package dev.weir.bench.kafka;
 import dev.weir.api.window.TumblingWindows;
 import dev.weir.runtime.functions.Count;
 import dev.weir.runtime.graph.DeliveryGuarantee;
+import dev.weir.runtime.graph.KeyPartitioning;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.graph.PipelineOptions;
 import dev.weir.runtime.kafka.KafkaSink;
@@ -36,8 +37,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code {"key":…,"start":…,"count":…}} keyed by the event key with timestamp {@code end - 1}.
  *
  * <p>Each of the {@code parallelism} tasks runs in its own thread of this JVM ({@link TaskRunner}), with the
- * pipeline's delivery guarantee and checkpoint interval from the spec; with more than one task the key-by is a
- * shuffle through an internal topic. State is on the heap with snapshots in a temporary directory, or (the RocksDB
+ * pipeline's delivery guarantee and checkpoint interval from the spec. The input topic is keyed by the event key, so
+ * the key-by is by source partitions: each task counts the keys of the partitions it reads, like the reference, and
+ * nothing is shuffled. The shuffle variant keys by hash instead: with more than one task its key-by is a shuffle
+ * through an internal topic. State is on the heap with snapshots in a temporary directory, or (the RocksDB
  * variant) in RocksDB with checkpoints in the S3 store of the {@code WEIR_S3_*} environment (dev/s3.sh), uploaded
  * incrementally. {@link Running#close()} stops every task after a final checkpoint, so everything consumed is
  * committed. Each task decodes its input on a decoder thread of its own (the product default, {@code decodeAhead}),
@@ -46,21 +49,27 @@ import java.util.concurrent.atomic.AtomicReference;
 final class WeirTumblingCount implements Processor {
     private final StateBackendKind state;
     private final boolean decodeAhead;
+    private final KeyPartitioning partitioning;
 
-    /** Heap state, local snapshots. */
+    /** Heap state, local snapshots, key-by by source partitions. */
     WeirTumblingCount() {
         this(StateBackendKind.HEAP);
     }
 
     /** {@code state} = ROCKSDB: RocksDB state, checkpoints in the S3 store of the environment. */
     WeirTumblingCount(StateBackendKind state) {
-        this(state, true);
+        this(state, true, KeyPartitioning.sourcePartitions());
     }
 
-    /** {@code decodeAhead} false: each task decodes its input on its engine thread. */
-    WeirTumblingCount(StateBackendKind state, boolean decodeAhead) {
+    /**
+     * @param decodeAhead  false: each task decodes its input on its engine thread
+     * @param partitioning the key-by's: by source partitions (the input topic is keyed by the event key, as the
+     *                     hand-written reference relies on too), or by hash (a shuffle at parallelism > 1)
+     */
+    WeirTumblingCount(StateBackendKind state, boolean decodeAhead, KeyPartitioning partitioning) {
         this.state = state;
         this.decodeAhead = decodeAhead;
+        this.partitioning = partitioning;
     }
 
     /** The input event as JSON. */
@@ -71,7 +80,8 @@ final class WeirTumblingCount implements Processor {
     record KeyCount(String key, long start, long count) {
     }
 
-    static PipelineGraph pipeline(ProcessorSpec spec, Progress progress, StateBackendKind state, boolean decodeAhead) {
+    static PipelineGraph pipeline(ProcessorSpec spec, Progress progress, StateBackendKind state, boolean decodeAhead,
+                                  KeyPartitioning partitioning) {
         PipelineOptions options = PipelineOptions.defaults().withStateBackend(state).withDecodeAhead(decodeAhead)
                 .withDeliveryGuarantee(spec.mode() == DeliveryMode.EXACTLY_ONCE
                         ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
@@ -85,7 +95,7 @@ final class WeirTumblingCount implements Processor {
                     progress.consumed(1);
                     return e;
                 })
-                .keyBy("by-key", BenchEvent::key)
+                .keyBy("by-key", BenchEvent::key, partitioning)
                 .window(TumblingWindows.of(KafkaTumblingCount.WINDOW))
                 .aggregate("count", new Count<>())
                 .map("to-result", r -> new KeyCount(r.key(), r.window().startMillis(), r.value()))
@@ -96,7 +106,7 @@ final class WeirTumblingCount implements Processor {
 
     @Override
     public Running start(ProcessorSpec spec, Progress progress) throws Exception {
-        PipelineGraph graph = pipeline(spec, progress, state, decodeAhead);
+        PipelineGraph graph = pipeline(spec, progress, state, decodeAhead, partitioning);
         Path snapshots = Files.createTempDirectory("weir-bench-snapshots");
         SnapshotStore store = state == StateBackendKind.HEAP ? new LocalSnapshotStore(snapshots)
                 : new S3SnapshotStore(new S3ObjectStore(S3Config.fromEnvironment(System.getenv()).orElseThrow(

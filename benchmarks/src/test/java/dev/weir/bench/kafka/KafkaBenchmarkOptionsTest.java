@@ -25,7 +25,7 @@ class KafkaBenchmarkOptionsTest {
         assertThat(o.out()).isEmpty();
         assertThat(o.keepTopics()).isFalse();
         assertThat(o.subjects()).containsExactly("kafka-count", "weir-count", "weir-count-rocksdb",
-                "weir-count-engine-decode");
+                "weir-count-engine-decode", "weir-count-shuffle");
     }
 
     @Test

@@ -44,9 +44,14 @@ public final class KafkaPartitionKeyGroups implements KeyGroupAssigner {
         return Utils.toPositive(Utils.murmur2(keyBytes.apply(key))) % partitions;
     }
 
-    /** The key group of every key of source partition {@code partition}: spread evenly over the key groups. */
+    /**
+     * The key group of every key of source partition {@code partition}: {@code ceil(partition × groups / partitions)},
+     * spread over the key groups so that the tasks' contiguous key group ranges split the partitions evenly (with the
+     * default 128 key groups, tasks read at most 2 partitions more than each other, for any partition count and
+     * parallelism; mostly at most 1).
+     */
     public int keyGroupOfPartition(int partition) {
-        return (int) ((long) partition * numberOfKeyGroups / partitions);
+        return (int) (((long) partition * numberOfKeyGroups + partitions - 1) / partitions);
     }
 
     @Override

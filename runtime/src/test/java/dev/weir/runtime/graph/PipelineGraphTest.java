@@ -44,4 +44,62 @@ class PipelineGraphTest {
         assertThat(g.inputsOf("all")).containsExactly(new Edge("upper", Optional.empty(), "all", 0),
                 new Edge("src", Optional.empty(), "all", 1));
     }
+
+    private static dev.weir.runtime.pipeline.DataStream<String> strings(Pipeline p, String name) {
+        return p.source(name, CollectionSource.of(String.class, List.<Event<Void, String>>of()),
+                WatermarkStrategy.monotonous());
+    }
+
+    @Test
+    void aKeyByBySourcePartitionsReadsOneSourceThroughStatelessNodes() {
+        Pipeline p = Pipeline.create("p");
+        strings(p, "src").map("upper", String::toUpperCase).filter("non-empty", v -> !v.isEmpty())
+                .keyBy("by-value", v -> v, KeyPartitioning.sourcePartitions())
+                .process("seen", (String v, dev.weir.api.function.KeyedContext<String> ctx,
+                                  dev.weir.api.function.Collector<String> out) -> out.emit(v))
+                .sink("out", new CollectSink<>());
+        PipelineGraph g = p.graph();
+
+        assertThat(g.sourceOf((KeyByNode<?, ?>) g.node("by-value")).name()).isEqualTo("src");
+    }
+
+    @Test
+    void aKeyByBySourcePartitionsBehindAUnionOrAKeyedNodeIsRejectedNamingBoth() {
+        Pipeline p = Pipeline.create("p");
+        strings(p, "a").union("both", strings(p, "b"))
+                .keyBy("by-value", v -> v, KeyPartitioning.sourcePartitions())
+                .process("seen", (String v, dev.weir.api.function.KeyedContext<String> ctx,
+                                  dev.weir.api.function.Collector<String> out) -> out.emit(v))
+                .sink("out", new CollectSink<>());
+        assertThatThrownBy(p::graph).isInstanceOf(PipelineValidationException.class)
+                .hasMessage("node 'by-value': partitioning by source partitions needs an input that comes from one "
+                        + "source through stateless functions only, but it comes through 'both' (UnionNode); use hash "
+                        + "partitioning there");
+
+        Pipeline q = Pipeline.create("q");
+        strings(q, "a").keyBy("first", v -> v)
+                .process("seen", (String v, dev.weir.api.function.KeyedContext<String> ctx,
+                                  dev.weir.api.function.Collector<String> out) -> out.emit(v))
+                .keyBy("again", v -> v, KeyPartitioning.sourcePartitions())
+                .process("seen-again", (String v, dev.weir.api.function.KeyedContext<String> ctx,
+                                        dev.weir.api.function.Collector<String> out) -> out.emit(v))
+                .sink("out", new CollectSink<>());
+        assertThatThrownBy(q::graph).isInstanceOf(PipelineValidationException.class)
+                .hasMessageContaining("node 'again': partitioning by source partitions needs an input that comes from "
+                        + "one source through stateless functions only, but it comes through 'seen' (KeyedProcessNode)");
+    }
+
+    @Test
+    void aJoinOfStreamsPartitionedDifferentlyIsRejected() {
+        Pipeline p = Pipeline.create("p");
+        var left = strings(p, "a").keyBy("a-by-value", v -> v, KeyPartitioning.sourcePartitions());
+        var right = strings(p, "b").keyBy("b-by-value", v -> v);
+        left.intervalJoin(right).between(java.time.Duration.ZERO, java.time.Duration.ofSeconds(1))
+                .process("join", (String l, String r, dev.weir.api.function.FunctionContext ctx,
+                                  dev.weir.api.function.Collector<String> out) -> out.emit(l + r))
+                .sink("out", new CollectSink<>());
+        assertThatThrownBy(p::graph).isInstanceOf(PipelineValidationException.class)
+                .hasMessage("node 'join': its keyed inputs are partitioned differently (one by source partitions, "
+                        + "one by hash); a join needs both the same way");
+    }
 }

@@ -8,6 +8,8 @@ import static dev.weir.runtime.spec.Specs.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weir.runtime.graph.KeyByNode;
+import dev.weir.runtime.graph.KeyPartitioning;
 import org.junit.jupiter.api.Test;
 
 /** Each kind of spec problem is reported with its exact path and message. */
@@ -119,6 +121,17 @@ class SpecProblemsTest {
         assertThat(Specs.compiler().compile(base()).options().decodeAhead()).as("default").isTrue();
         String bad = base().replace("\"name\": \"test\"", "\"name\": \"test\", \"options\": {\"decodeAhead\": \"sometimes\"}");
         assertThat(problems(bad)).singleElement().asString().startsWith("options.decodeAhead");
+    }
+
+    @Test
+    void keyByPartitioningIsReadAndCheckedWithItsPath() throws Exception {
+        String source = baseWith("'field': 'user'}", "'field': 'user', 'partitioning': 'source'}");
+        assertThat(((KeyByNode<?, ?>) Specs.compiler().compile(source).node("by-user")).partitioning())
+                .isInstanceOf(KeyPartitioning.SourcePartitions.class);
+        assertThat(((KeyByNode<?, ?>) Specs.compiler().compile(base()).node("by-user")).partitioning())
+                .as("default").isEqualTo(KeyPartitioning.hash());
+        String bad = baseWith("'field': 'user'}", "'field': 'user', 'partitioning': 'random'}");
+        assertThat(problems(bad)).singleElement().asString().startsWith("nodes[1] (name 'by-user').partitioning");
     }
 
     @Test
