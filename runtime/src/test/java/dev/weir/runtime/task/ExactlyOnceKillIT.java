@@ -80,6 +80,34 @@ class ExactlyOnceKillIT extends TaskProcessHarness {
     }
 
     /**
+     * The window count with its key-by by source partitions, over input written by key: no shuffle topic, each
+     * process counts the keys of the partitions of its key groups, and a killed process restores them with those
+     * partitions' positions.
+     */
+    @Test
+    void keyedWindowCountBySourcePartitionsOverThreeProcessesIsExactUnderKillMinus9WithoutAShuffle() throws Exception {
+        String in = kafka.createTopic("weir-eo-bykey-in", PARTITIONS);
+        String out = kafka.createTopic("weir-eo-bykey-counts", 3);
+        List<Event> input = produceByKey(in, 30_000, 300, 13, 0);
+        input.addAll(produceByKey(in, 30_000, 300, 14, 60_000));
+        String pipeline = "eo-bykey-" + in.substring(in.lastIndexOf('-') + 1);
+
+        Cluster cluster = new Cluster(pipeline, List.of("kind=window", "in=" + in, "out=" + out, "throttle=4",
+                "partitioning=source"));
+        int kills = cluster.runWithKills(new Random(6));
+
+        JsonSerde<ExactlyOncePipelines.WindowCount> serde = JsonSerde.of(ExactlyOncePipelines.WindowCount.class);
+        List<String> actual = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
+            actual.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
+        }
+        actual.sort(null);
+        assertThat(kills).isGreaterThanOrEqualTo(MIN_KILLS);
+        assertThat(topicsStartingWith("weir." + pipeline)).as("shuffle topics").isEmpty();
+        assertExact(actual, ExactlyOncePipelines.expectedCounts(input), kills);
+    }
+
+    /**
      * The window count again with RocksDB state and checkpoints in the S3 store (s3proxy): every restart deletes the
      * task's local directory first, as on a new machine, so each restore comes from the store alone.
      */

@@ -2,6 +2,7 @@ package dev.weir.runtime.task;
 
 import dev.weir.api.window.TumblingWindows;
 import dev.weir.runtime.functions.Count;
+import dev.weir.runtime.graph.KeyPartitioning;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.graph.PipelineOptions;
 import dev.weir.runtime.kafka.KafkaSink;
@@ -130,11 +131,20 @@ final class ExactlyOncePipelines {
     /** in (malformed records to {@code dlq} if not null) → throttle → keyBy(key) [shuffle] → tumbling 1 s count → out. */
     static PipelineGraph windowCount(String name, PipelineOptions options, String bootstrap, String in, String dlq,
                                      String out, int throttleEvery, boolean bounded) {
+        return windowCount(name, options, bootstrap, in, dlq, out, throttleEvery, bounded, KeyPartitioning.hash());
+    }
+
+    /**
+     * The window count with the key-by's {@code partitioning}: by source partitions (no shuffle), for input
+     * {@linkplain #produceByKey written by key}.
+     */
+    static PipelineGraph windowCount(String name, PipelineOptions options, String bootstrap, String in, String dlq,
+                                     String out, int throttleEvery, boolean bounded, KeyPartitioning partitioning) {
         Pipeline p = Pipeline.create(name).options(options);
         DataStream<Event> events = p.source("in", source(bootstrap, in, dlq, bounded),
                 WatermarkStrategy.<Event>boundedOutOfOrderness(BOUND).withPeriodicEmission(Duration.ofMillis(50)));
         throttled(events, "throttle", throttleEvery)
-                .keyBy("by-key", Event::key)
+                .keyBy("by-key", Event::key, partitioning)
                 .window(TumblingWindows.of(Duration.ofMillis(WINDOW_MILLIS)))
                 .aggregate("count", new Count<>())
                 .map("to-count", r -> new WindowCount(r.key(), r.window().startMillis(), r.value()))
@@ -217,6 +227,30 @@ final class ExactlyOncePipelines {
                         events.serialize(e)));
                 all.add(e);
             }
+        }
+        kafka.sendAll(records);
+        return all;
+    }
+
+    /**
+     * Like {@link #produce}, but each event goes to the partition Kafka's default partitioner picks for its key (the
+     * key's UTF-8 bytes are the record key), in the order they were generated, so the topic is partitioned by key.
+     */
+    static List<Event> produceByKey(KafkaTestSupport kafka, String topic, int partitions, int n, int keys, long seed,
+                                    long shiftMillis) throws Exception {
+        JsonSerde<Event> events = JsonSerde.of(Event.class);
+        List<Event> all = new ArrayList<>();
+        for (List<Event> part : generate(n, keys, partitions, seed)) {
+            for (Event generated : part) {
+                all.add(shiftMillis == 0 ? generated
+                        : new Event(generated.key(), generated.ts() + shiftMillis, generated.seq() + n));
+            }
+        }
+        all.sort(java.util.Comparator.comparingLong(Event::seq));
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (Event e : all) {
+            records.add(new ProducerRecord<>(topic, null, e.ts(), e.key().getBytes(StandardCharsets.UTF_8),
+                    events.serialize(e)));
         }
         kafka.sendAll(records);
         return all;

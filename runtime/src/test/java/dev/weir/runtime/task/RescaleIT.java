@@ -74,6 +74,32 @@ class RescaleIT extends TaskProcessHarness {
         assertExact(actual, ExactlyOncePipelines.expectedCounts(input), pipeline);
     }
 
+    /**
+     * Keyed window count by source partitions (input written by key, no shuffle), heap state, local store: 2
+     * processes, then 3. The partitions move with their key groups: a task of the second run reads exactly the
+     * partitions whose keys' counts it restored.
+     */
+    @Test
+    void windowCountBySourcePartitionsRescalesFromTwoToThreeProcessesExactly() throws Exception {
+        String in = kafka.createTopic("weir-rescale-bykey-in", PARTITIONS);
+        String out = kafka.createTopic("weir-rescale-bykey-counts", 3);
+        List<Event> input = produceByKey(in, 20_000, 300, 35, 0);
+        String pipeline = "rescale-bykey-" + in.substring(in.lastIndexOf('-') + 1);
+        List<String> args = List.of("kind=window", "in=" + in, "out=" + out, "interval=300", "partitioning=source");
+        String store = Files.createDirectories(work.resolve("store-" + pipeline)).toAbsolutePath().toString();
+
+        int firstRun = stopWithSavepointMidStream(new Run(pipeline, 2, store, args, "bounded=false"),
+                pipeline + "/before-rescale");
+        assertThat(firstRun).as("records committed before the savepoint").isPositive();
+        input.addAll(produceByKey(in, 20_000, 300, 36, SECOND_HALF_SHIFT_MILLIS));
+        new Run(pipeline, 3, store, args, "restore=" + pipeline + "/before-rescale").runKillingOnceAfterRestore();
+
+        List<String> actual = committed(out, ExactlyOncePipelines.WindowCount.class, ExactlyOncePipelines::describe);
+        assertThat(actual.size()).as("the second run added output").isGreaterThan(firstRun);
+        assertThat(topicsStartingWith("weir." + pipeline)).as("shuffle topics").isEmpty();
+        assertExact(actual, ExactlyOncePipelines.expectedCounts(input), pipeline);
+    }
+
     /** Interval join over two shuffles (a two-input keyed operator), heap state, local store: 3 processes, then 2. */
     @Test
     void shuffledIntervalJoinRescalesFromThreeToTwoProcessesExactly() throws Exception {

@@ -61,6 +61,17 @@ abstract class TaskProcessHarness {
         return ExactlyOncePipelines.produce(kafka, topic, PARTITIONS, n, keys, seed, shiftMillis);
     }
 
+    /** {@link ExactlyOncePipelines#produceByKey} into {@link #PARTITIONS} partitions. */
+    protected List<Event> produceByKey(String topic, int n, int keys, long seed, long shiftMillis) throws Exception {
+        return ExactlyOncePipelines.produceByKey(kafka, topic, PARTITIONS, n, keys, seed, shiftMillis);
+    }
+
+    /** The topics on the broker whose names start with {@code prefix}. */
+    protected List<String> topicsStartingWith(String prefix) throws Exception {
+        return kafka.admin.listTopics().names().get(10, java.util.concurrent.TimeUnit.SECONDS).stream()
+                .filter(t -> t.startsWith(prefix)).sorted().toList();
+    }
+
     /** {@link ExactlyOncePipelines#assertExact}, failed lists written to the working directory. */
     protected void assertExact(List<String> actual, List<String> expected, String label) throws Exception {
         ExactlyOncePipelines.assertExact(actual, expected, work, label);

@@ -1,6 +1,7 @@
 package dev.weir.runtime.task;
 
 import dev.weir.runtime.graph.DeliveryGuarantee;
+import dev.weir.runtime.graph.KeyPartitioning;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.graph.PipelineOptions;
 import dev.weir.runtime.graph.StateBackendKind;
@@ -23,7 +24,8 @@ import java.util.Map;
  * or {@code s3:<key prefix>} for the S3 store of the {@code WEIR_S3_*} environment), local (the task's scratch
  * directory), state (HEAP|ROCKSDB), in, in2, dlq, out, guarantee, interval (ms), throttle (sleep 1 ms every n records),
  * bounded (true: the sources end at the end offsets they find at start; false: they run until stopped), restore (a
- * savepoint path to start from), trigger (a file: once it exists, the task stops with a savepoint at the
+ * savepoint path to start from), partitioning (source: the window count keys by source partitions instead of by
+ * hash), trigger (a file: once it exists, the task stops with a savepoint at the
  * path the file holds, optionally followed by a space and a {@link SavepointFormat}). Savepoints go to the snapshot
  * store's kind: the S3 store, or {@code <snapshots>/savepoints}.
  */
@@ -72,7 +74,9 @@ public final class TaskWorker {
                     .withStateBackend(StateBackendKind.valueOf(a.getOrDefault("state", "HEAP")));
             PipelineGraph graph = switch (a.get("kind")) {
                 case "window" -> ExactlyOncePipelines.windowCount(a.get("pipeline"), options, bootstrap, a.get("in"),
-                        a.get("dlq"), a.get("out"), throttle, bounded);
+                        a.get("dlq"), a.get("out"), throttle, bounded,
+                        "source".equals(a.get("partitioning")) ? KeyPartitioning.sourcePartitions()
+                                : KeyPartitioning.hash());
                 case "join" -> ExactlyOncePipelines.intervalJoin(a.get("pipeline"), options, bootstrap, a.get("in"),
                         a.get("in2"), a.get("out"), throttle, bounded);
                 case "large" -> ExactlyOncePipelines.largeState(a.get("pipeline"), options, bootstrap, a.get("in"),
