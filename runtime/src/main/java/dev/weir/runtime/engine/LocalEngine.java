@@ -7,6 +7,7 @@ import dev.weir.runtime.graph.StateBackendKind;
 import dev.weir.runtime.operator.Operator;
 import dev.weir.runtime.operator.OperatorMetrics;
 import dev.weir.runtime.operator.PipelineFailedException;
+import dev.weir.runtime.state.KeyGroupAssigner;
 import dev.weir.runtime.state.KeyGroupRange;
 import dev.weir.runtime.state.KeyedStateBackend;
 import dev.weir.runtime.state.StateBackendFactory;
@@ -131,7 +132,7 @@ public final class LocalEngine {
                     Thread.currentThread().getContextClassLoader());
             return new StateBackendFactory() {
                 @Override
-                public <K> KeyedStateBackend<K> create(String operator, dev.weir.runtime.state.KeyGroupAssigner assigner,
+                public <K> KeyedStateBackend<K> create(String operator, KeyGroupAssigner assigner,
                                                        KeyGroupRange keyGroups) {
                     return factory.create(operator, assigner, keyGroups);
                 }
