@@ -208,4 +208,33 @@ class LocalEngineTest {
         assertThat(out.values()).hasSizeGreaterThan(5);
         assertThat(out.events().get(0).timestampMillis()).isEqualTo(9_999);
     }
+
+    private static List<String> joinBySourcePartitions(int leftPartitions, int rightPartitions) {
+        Pipeline p = Pipeline.create("co-partitioned");
+        var left = p.source("left", new dev.weir.runtime.source.GeneratorSource<>(Long.class, 200, leftPartitions,
+                        i -> i, (v, i) -> i * 10), WatermarkStrategy.<Long>monotonous())
+                .keyBy("left-by-mod", v -> v % 7, dev.weir.runtime.graph.KeyPartitioning.sourcePartitions());
+        var right = p.source("right", new dev.weir.runtime.source.GeneratorSource<>(Long.class, 200, rightPartitions,
+                        i -> i, (v, i) -> i * 10), WatermarkStrategy.<Long>monotonous())
+                .keyBy("right-by-mod", v -> v % 7, dev.weir.runtime.graph.KeyPartitioning.sourcePartitions());
+        CollectSink<String> out = new CollectSink<>();
+        left.intervalJoin(right).between(Duration.ZERO, Duration.ZERO)
+                .process("join", (Long l, Long r, dev.weir.api.function.FunctionContext ctx, Collector<String> c) ->
+                        c.emit(l + "=" + r))
+                .sink("out", out);
+        new LocalEngine().run(p.graph());
+        return out.events().stream().map(Event::value).sorted().toList();
+    }
+
+    @Test
+    void aJoinOfStreamsBySourcePartitionsNeedsSourcesWithTheSamePartitionCount() {
+        assertThat(joinBySourcePartitions(4, 4)).as("each value meets itself: same key, same timestamp").hasSize(200)
+                .contains("0=0", "199=199");
+        assertThatThrownBy(() -> joinBySourcePartitions(4, 6))
+                .isInstanceOf(dev.weir.runtime.graph.PipelineValidationException.class)
+                .hasMessage("node 'join': its keyed inputs put keys into key groups differently "
+                        + "(KafkaPartitionKeyGroups(4 partitions onto 128 key groups), KafkaPartitionKeyGroups(6 "
+                        + "partitions onto 128 key groups)); join streams whose sources have the same number of "
+                        + "partitions");
+    }
 }

@@ -8,6 +8,7 @@ import dev.weir.api.window.Trigger;
 import dev.weir.api.window.WindowResult;
 import dev.weir.api.window.WindowSpec;
 import dev.weir.runtime.engine.LocalEngine;
+import dev.weir.runtime.graph.KeyPartitioning;
 import dev.weir.runtime.pipeline.DataStream;
 import dev.weir.runtime.pipeline.KeyedStream;
 import dev.weir.runtime.pipeline.Pipeline;
@@ -38,6 +39,19 @@ final class EngineRuns {
                                                                AggregateFunction<Ev, A, R> function) {
         Pipeline p = Pipeline.create("window-aggregate-oracle");
         DataStream<WindowResult<Integer, R>> out = windowed(p, script, spec, latenessMillis).aggregate("aggregate", function);
+        return run(p, out);
+    }
+
+    /**
+     * Like {@link #aggregate(Script, WindowSpec, long, AggregateFunction)} with the key-by's {@code partitioning}
+     * (one task owns every key group either way; the state is filed under other key groups).
+     */
+    static <A, R> WindowRun<WindowResult<Integer, R>> aggregate(Script script, WindowSpec spec, long latenessMillis,
+                                                               KeyPartitioning partitioning,
+                                                               AggregateFunction<Ev, A, R> function) {
+        Pipeline p = Pipeline.create("window-aggregate-oracle");
+        DataStream<WindowResult<Integer, R>> out = windowed(p, script, spec, latenessMillis, partitioning)
+                .aggregate("aggregate", function);
         return run(p, out);
     }
 
@@ -76,8 +90,13 @@ final class EngineRuns {
     }
 
     private static WindowedStream<Integer, Ev> windowed(Pipeline p, Script script, WindowSpec spec, long latenessMillis) {
+        return windowed(p, script, spec, latenessMillis, KeyPartitioning.hash());
+    }
+
+    private static WindowedStream<Integer, Ev> windowed(Pipeline p, Script script, WindowSpec spec, long latenessMillis,
+                                                        KeyPartitioning partitioning) {
         return p.source("script", script.source(), WatermarkStrategy.fromSource())
-                .keyBy("by-key", Ev::key)
+                .keyBy("by-key", Ev::key, partitioning)
                 .window(spec)
                 .allowedLateness(Duration.ofMillis(latenessMillis))
                 .lateDataTo(LATE);

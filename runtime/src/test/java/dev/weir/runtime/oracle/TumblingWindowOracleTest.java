@@ -6,6 +6,7 @@ import static dev.weir.runtime.oracle.Verdicts.assertStampedWithWindowMaxTimesta
 
 import dev.weir.api.window.TumblingWindows;
 import dev.weir.api.window.WindowResult;
+import dev.weir.runtime.graph.KeyPartitioning;
 import java.time.Duration;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -32,6 +33,14 @@ class TumblingWindowOracleTest {
                                                               @ForAll("sizes") long size, @ForAll("lateness") long lateness) {
         check(script, size, lateness, EngineRuns.aggregate(script, TumblingWindows.of(Duration.ofMillis(size)), lateness,
                 new DefaultEquivalentTrigger(), new CountSumAggregate()));
+    }
+
+    @Property(tries = Tries.FEW)
+    void keyGroupsThatFollowTheSourcePartitionsEmitTheSamePanes(@ForAll("scripts") Script script,
+                                                                @ForAll("sizes") long size,
+                                                                @ForAll("lateness") long lateness) {
+        check(script, size, lateness, EngineRuns.aggregate(script, TumblingWindows.of(Duration.ofMillis(size)), lateness,
+                KeyPartitioning.sourcePartitions(), new CountSumAggregate()));
     }
 
     private static void check(Script script, long size, long lateness) {
