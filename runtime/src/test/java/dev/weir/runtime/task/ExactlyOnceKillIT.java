@@ -69,12 +69,7 @@ class ExactlyOnceKillIT extends TaskProcessHarness {
         expectedDead.sort(null);
         assertThat(dead).as("each poison record dead-lettered exactly once").isEqualTo(expectedDead);
 
-        JsonSerde<ExactlyOncePipelines.WindowCount> serde = JsonSerde.of(ExactlyOncePipelines.WindowCount.class);
-        List<String> actual = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
-            actual.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
-        }
-        actual.sort(null);
+        List<String> actual = committedCounts(out);
         assertThat(kills).isGreaterThanOrEqualTo(MIN_KILLS);
         assertExact(actual, ExactlyOncePipelines.expectedCounts(input), kills);
     }
@@ -96,12 +91,7 @@ class ExactlyOnceKillIT extends TaskProcessHarness {
                 "partitioning=source"));
         int kills = cluster.runWithKills(new Random(6));
 
-        JsonSerde<ExactlyOncePipelines.WindowCount> serde = JsonSerde.of(ExactlyOncePipelines.WindowCount.class);
-        List<String> actual = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
-            actual.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
-        }
-        actual.sort(null);
+        List<String> actual = committedCounts(out);
         assertThat(kills).isGreaterThanOrEqualTo(MIN_KILLS);
         assertThat(topicsStartingWith("weir." + pipeline)).as("shuffle topics").isEmpty();
         assertExact(actual, ExactlyOncePipelines.expectedCounts(input), kills);
@@ -123,12 +113,7 @@ class ExactlyOnceKillIT extends TaskProcessHarness {
                 "state=ROCKSDB"), "kill-it-" + System.nanoTime(), true);
         int kills = cluster.runWithKills(new Random(8));
 
-        JsonSerde<ExactlyOncePipelines.WindowCount> serde = JsonSerde.of(ExactlyOncePipelines.WindowCount.class);
-        List<String> actual = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
-            actual.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
-        }
-        actual.sort(null);
+        List<String> actual = committedCounts(out);
         assertThat(kills).isGreaterThanOrEqualTo(MIN_KILLS);
         long restoredFromS3 = 0;
         for (int t = 0; t < PARALLELISM; t++) {
@@ -236,16 +221,22 @@ class ExactlyOnceKillIT extends TaskProcessHarness {
                 "another instance runs it now");
         cluster.awaitAll();
 
-        JsonSerde<ExactlyOncePipelines.WindowCount> serde = JsonSerde.of(ExactlyOncePipelines.WindowCount.class);
-        List<String> actual = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
-            actual.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
-        }
-        actual.sort(null);
+        List<String> actual = committedCounts(out);
         assertExact(actual, ExactlyOncePipelines.expectedCounts(input), 0);
     }
 
     /** Equal as sorted lists; on failure, says how many records are missing and duplicated or wrong, with samples. */
+    /** The window counts committed to {@code topic}, described and sorted. */
+    private List<String> committedCounts(String topic) throws Exception {
+        JsonSerde<ExactlyOncePipelines.WindowCount> serde = JsonSerde.of(ExactlyOncePipelines.WindowCount.class);
+        List<String> result = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(topic)) {
+            result.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
+        }
+        result.sort(null);
+        return result;
+    }
+
     private void assertExact(List<String> actual, List<String> expected, int kills) throws Exception {
         assertExact(actual, expected, "after " + kills + " kills");
     }
