@@ -1,18 +1,17 @@
 package dev.weir.bench.kafka;
 
+import dev.weir.runtime.kafka.TopicReadiness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -99,28 +98,12 @@ public final class KafkaClients {
 
     /**
      * Creates a topic with unlimited time retention (the input's event times start in 2025, which a 7-day retention
-     * would delete) and waits until every partition answers a {@code ListOffsets}: the controller acknowledges
-     * a creation before the broker has opened the partitions' logs, and an idempotent producer whose first batch
-     * to a partition fails that way while later batches succeed can end in an {@code OutOfOrderSequenceException}.
+     * would delete) and waits until it takes writes ({@link TopicReadiness}).
      */
     public static void createTopic(Admin admin, String topic, int partitions) throws Exception {
         NewTopic t = new NewTopic(topic, partitions, (short) 1).configs(Map.of("retention.ms", "-1"));
         admin.createTopics(List.of(t)).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        partitions(topic, partitions).forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
-        while (true) {
-            try {
-                admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                return;
-            } catch (ExecutionException e) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("topic " + topic + " not ready within "
-                            + ADMIN_TIMEOUT.toSeconds() + " s", e);
-                }
-                Thread.sleep(20);
-            }
-        }
+        TopicReadiness.await(admin, topic, partitions, ADMIN_TIMEOUT);
     }
 
     public static void deleteTopics(Admin admin, Collection<String> topics) throws Exception {

@@ -11,6 +11,7 @@ import dev.weir.runtime.graph.Node;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.graph.SourceNode;
 import dev.weir.runtime.kafka.KafkaSource;
+import dev.weir.runtime.kafka.TopicReadiness;
 import dev.weir.runtime.operator.OperatorMetrics;
 import dev.weir.runtime.operator.PipelineFailedException;
 import dev.weir.runtime.state.KeyGroups;
@@ -18,6 +19,7 @@ import dev.weir.runtime.state.StateBackendFactory;
 import dev.weir.runtime.state.StateBackends;
 import dev.weir.runtime.time.Clock;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -179,7 +181,7 @@ public final class TaskRunner {
         KafkaCheckpointCoordinator coordinator = null;
         StateBackendFactory stateBackends = StateBackendFactory.HEAP;
         try (TaskProducer producer = new TaskProducer(task, settings.bootstrapServers(), guarantee,
-                     java.time.Duration.ofSeconds(60), settings.clientProperties());
+                     Duration.ofSeconds(60), settings.clientProperties());
              TaskConsumer consumer = new TaskConsumer(settings.bootstrapServers(), task.groupId(),
                      "weir-" + task.transactionalId(), settings.clientProperties());
              DecodeAhead decoder = graph.options().decodeAhead()
@@ -267,7 +269,7 @@ public final class TaskRunner {
                 if (e.getCause() instanceof KafkaCheckpointCoordinator.Stopped) {
                     LOG.info("{}: stopped after checkpoint{}", task,
                             savepointRequested == null ? "" : " with savepoint " + savepointRequested.path());
-                    return new JobResult(graph.name(), java.time.Duration.ofNanos(System.nanoTime() - started),
+                    return new JobResult(graph.name(), Duration.ofNanos(System.nanoTime() - started),
                             Map.copyOf(metrics.get()));
                 }
                 throw e;
@@ -402,6 +404,7 @@ public final class TaskRunner {
                     throw new IllegalStateException("shuffle topic " + topic + " has " + d.partitions().size()
                             + " partitions, the pipeline runs " + task.parallelism() + " tasks");
                 }
+                TopicReadiness.await(admin, topic, task.parallelism(), Duration.ofSeconds(30));
             }
         }
     }

@@ -69,10 +69,11 @@ public final class KafkaTestSupport implements AutoCloseable {
         return n;
     }
 
-    /** Creates a topic with a unique name starting with {@code prefix}. */
+    /** Creates a topic with a unique name starting with {@code prefix}, and waits until it takes writes. */
     public String createTopic(String prefix, int partitions) throws Exception {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        TopicReadiness.await(admin, name, partitions, Duration.ofSeconds(30));
         return name;
     }
 
