@@ -18,8 +18,8 @@ import java.util.function.IntSupplier;
  *       their keys' state, so the key-by moves nothing: no shuffle topic, no second trip through Kafka. Like Kafka
  *       Streams' {@code groupByKey}, which does not repartition. The key-by's input must come from one source
  *       through stateless nodes only, and that source needs at most as many partitions as the pipeline has key
- *       groups. A record whose key the partitioner puts in a partition another task reads fails the task with a
- *       message that says so.</li>
+ *       groups. A record whose key the partitioner puts in a partition another task reads is bad input: it follows the
+ *       pipeline's error policy, with a message that says so.</li>
  * </ul>
  */
 public sealed interface KeyPartitioning {

@@ -96,7 +96,9 @@ public final class IntervalJoinOperator<K, L, R, O> implements Operator, Checkpo
             return;
         }
         K key = leftKey.key(value);
-        backend.setCurrentKey(key);
+        if (!failures.setCurrentKey(backend, key, value, ts, headers, output)) {
+            return;
+        }
         add(leftBuffer, ts, value);
         leftEviction.register(saturatedAdd(ts, upperMillis), key, ts);
         TreeMap<Long, List<R>> rights = rightBuffer.get(VoidNamespace.INSTANCE);
@@ -116,7 +118,9 @@ public final class IntervalJoinOperator<K, L, R, O> implements Operator, Checkpo
             return;
         }
         K key = rightKey.key(value);
-        backend.setCurrentKey(key);
+        if (!failures.setCurrentKey(backend, key, value, ts, headers, output)) {
+            return;
+        }
         add(rightBuffer, ts, value);
         rightEviction.register(saturatedAdd(ts, -lowerMillis), key, ts);
         TreeMap<Long, List<L>> lefts = leftBuffer.get(VoidNamespace.INSTANCE);

@@ -2,6 +2,8 @@ package dev.weir.runtime.operator;
 
 import dev.weir.api.event.Headers;
 import dev.weir.runtime.graph.ErrorPolicy;
+import dev.weir.runtime.state.KeyOutsideKeyGroupsException;
+import dev.weir.runtime.state.KeyedStateBackend;
 
 /** Applies a pipeline's {@link ErrorPolicy} to an input a function failed on. */
 public final class FailureHandler {
@@ -27,6 +29,29 @@ public final class FailureHandler {
                         error.getClass().getName(), String.valueOf(error.getMessage())), timestampMillis,
                         headers.with("weir.error", String.valueOf(error.getMessage())).with("weir.operator", operator));
             }
+        }
+    }
+
+    /**
+     * Makes {@code key} the backend's current key for {@code input}. A key in a key group this task does not own (a
+     * record in the wrong partition of a topic keyed by source partitions) is bad input, not a fault of the task: it
+     * goes to the policy like a failed function (failing the pipeline, skipped, or dead-lettered with the reason),
+     * and the caller drops the input.
+     *
+     * @return whether the caller goes on with {@code input}
+     */
+    public <K> boolean setCurrentKey(KeyedStateBackend<K> backend, K key, Object input, long timestampMillis,
+                                     Headers headers, Output<?> output) {
+        try {
+            backend.setCurrentKey(key);
+            return true;
+        } catch (KeyOutsideKeyGroupsException e) {
+            if (policy == ErrorPolicy.FAIL) {
+                throw new PipelineFailedException(operator, "input " + input + " at " + timestampMillis
+                        + " does not belong to this task: " + e.getMessage(), e);
+            }
+            failed(input, timestampMillis, headers, e, output);
+            return false;
         }
     }
 }

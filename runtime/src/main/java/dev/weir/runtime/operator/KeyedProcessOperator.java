@@ -82,7 +82,9 @@ public final class KeyedProcessOperator<K, I, O> implements Operator, Input<I>, 
     public void element(I value, long timestampMillis, Headers headers) {
         ctx.metrics().recordsIn++;
         K key = keySelector.key(value);
-        backend.setCurrentKey(key);
+        if (!failures.setCurrentKey(backend, key, value, timestampMillis, headers, output)) {
+            return;
+        }
         context.key = key;
         context.domain = null;
         context.set(timestampMillis, headers);

@@ -128,7 +128,9 @@ public final class PanedWindowOperator<K, T> implements Operator, Input<T>, Chec
             return;
         }
         K key = keySelector.key(value);
-        backend.setCurrentKey(key);
+        if (!failures.setCurrentKey(backend, key, value, timestampMillis, headers, output)) {
+            return;
+        }
         long paneStart = Math.floorDiv(ts - offsetMillis, paneMillis) * paneMillis + offsetMillis;
         Object pane = panes.get(paneStart);
         boolean newPane = pane == null;

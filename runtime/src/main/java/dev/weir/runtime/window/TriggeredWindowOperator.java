@@ -109,7 +109,9 @@ public final class TriggeredWindowOperator<K, T> implements Operator, Input<T>, 
         ctx.metrics().incIn();
         long ts = domain == TimeDomain.EVENT_TIME ? timestampMillis : ctx.processingTime().now();
         K key = keySelector.key(value);
-        backend.setCurrentKey(key);
+        if (!failures.setCurrentKey(backend, key, value, timestampMillis, headers, output)) {
+            return;
+        }
         triggerContext.key = key;
         assigned.clear();
         assigner.assign(ts, assigned);

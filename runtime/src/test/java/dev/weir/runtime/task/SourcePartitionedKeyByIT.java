@@ -2,19 +2,33 @@ package dev.weir.runtime.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weir.api.function.OutputTag;
+import dev.weir.api.window.TumblingWindows;
+import dev.weir.api.window.WindowResult;
+import dev.weir.runtime.functions.Count;
+import dev.weir.runtime.graph.ErrorPolicy;
 import dev.weir.runtime.graph.KeyPartitioning;
 import dev.weir.runtime.graph.PipelineGraph;
 import dev.weir.runtime.graph.PipelineOptions;
+import dev.weir.runtime.kafka.KafkaSink;
+import dev.weir.runtime.kafka.KafkaSinkConfig;
+import dev.weir.runtime.kafka.KafkaSource;
+import dev.weir.runtime.kafka.KafkaSourceConfig;
 import dev.weir.runtime.kafka.KafkaTestSupport;
+import dev.weir.runtime.operator.DeadLetter;
 import dev.weir.runtime.operator.OperatorMetrics;
+import dev.weir.runtime.pipeline.DataStream;
+import dev.weir.runtime.pipeline.Pipeline;
 import dev.weir.runtime.serde.JsonSerde;
 import dev.weir.runtime.state.KafkaPartitionKeyGroups;
 import dev.weir.runtime.state.KeyGroupRange;
 import dev.weir.runtime.state.KeyOutsideKeyGroupsException;
 import dev.weir.runtime.task.ExactlyOncePipelines.Event;
 import dev.weir.runtime.task.ExactlyOncePipelines.WindowCount;
+import dev.weir.runtime.watermark.WatermarkStrategy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +137,55 @@ class SourcePartitionedKeyByIT {
                     + "default partitioner), key group 96, outside this task's key groups " + new KeyGroupRange(0, 63)
                     + ": the record came from a partition this task reads, so the topic is not partitioned by this key "
                     + "with Kafka's default partitioner (use a key-by with hash partitioning, which shuffles)");
+        }
+    }
+
+    @Test
+    void underTheDeadLetterPolicyAStrayRecordIsDeadLetteredWithTheReasonAndTheRestIsCounted(@TempDir Path snapshots)
+            throws Exception {
+        try (KafkaTestSupport kafka = new KafkaTestSupport()) {
+            String in = kafka.createTopic("weir-bykey-dlq-in", PARTITIONS);
+            String out = kafka.createTopic("weir-bykey-dlq-out", 1);
+            String dlq = kafka.createTopic("weir-bykey-dlq-dead", 1);
+            List<Event> input = ExactlyOncePipelines.produceByKey(kafka, in, PARTITIONS, 2_000, 40, 5, 0);
+            String stray = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "k" + i)
+                    .filter(k -> keyGroups.partitionOf(k) == 3).findFirst().orElseThrow();
+            Event e = new Event(stray, ExactlyOncePipelines.BASE + 100, -1);
+            kafka.sendAll(List.of(new ProducerRecord<>(in, 0, e.ts(), stray.getBytes(StandardCharsets.UTF_8),
+                    events.serialize(e))));
+            String name = "bykey-dlq-" + in.substring(in.lastIndexOf('-') + 1);
+            Pipeline p = Pipeline.create(name).options(PipelineOptions.defaults()
+                    .withErrorPolicy(ErrorPolicy.DEAD_LETTER));
+            DataStream<WindowResult<String, Long>> counts = p.source("in", new KafkaSource<>(KafkaSourceConfig
+                                    .builder(KafkaTestSupport.BOOTSTRAP, in, Event.class).stopAtEndOffsets(true).build()),
+                            WatermarkStrategy.<Event>boundedOutOfOrderness(ExactlyOncePipelines.BOUND))
+                    .keyBy("by-key", Event::key, KeyPartitioning.sourcePartitions())
+                    .window(TumblingWindows.of(Duration.ofMillis(ExactlyOncePipelines.WINDOW_MILLIS)))
+                    .aggregate("count", new Count<>());
+            counts.map("to-count", r -> new WindowCount(r.key(), r.window().startMillis(), r.value()))
+                    .sink("out", new KafkaSink<>(KafkaSinkConfig.builder(KafkaTestSupport.BOOTSTRAP, out,
+                            WindowCount.class).build()));
+            counts.sideOutput(OutputTag.of(ErrorPolicy.DEAD_LETTER_OUTPUT, DeadLetter.class))
+                    .sink("dead", new KafkaSink<>(KafkaSinkConfig.builder(KafkaTestSupport.BOOTSTRAP, dlq,
+                            DeadLetter.class).build()));
+            TaskSettings settings = new TaskSettings(KafkaTestSupport.BOOTSTRAP, new LocalSnapshotStore(snapshots));
+
+            new TaskRunner(p.graph(), new TaskId(name, 0, 2), settings).run();
+
+            List<ConsumerRecord<byte[], byte[]>> dead = kafka.readAll(dlq);
+            assertThat(dead).hasSize(1);
+            String letter = new String(dead.get(0).value(), StandardCharsets.UTF_8);
+            assertThat(letter).contains("\"operator\":\"count\"", "\"key\":\"" + stray + "\"",
+                    KeyOutsideKeyGroupsException.class.getName(), "belongs to source partition 3 of 4");
+            List<Event> mine = input.stream().filter(ev -> keyGroups.partitionOf(ev.key()) < 2).toList();
+            List<String> actual = new ArrayList<>();
+            JsonSerde<WindowCount> serde = JsonSerde.of(WindowCount.class);
+            for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
+                actual.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
+            }
+            actual.sort(null);
+            assertThat(actual).as("the counts of task 0's partitions 0 and 1, without the stray record")
+                    .isEqualTo(ExactlyOncePipelines.expectedCounts(mine));
         }
     }
 }
