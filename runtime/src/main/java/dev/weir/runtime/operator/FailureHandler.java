@@ -2,10 +2,14 @@ package dev.weir.runtime.operator;
 
 import dev.weir.api.event.Headers;
 import dev.weir.runtime.graph.ErrorPolicy;
+import dev.weir.runtime.state.KafkaPartitionKeyGroups;
 import dev.weir.runtime.state.KeyOutsideKeyGroupsException;
 import dev.weir.runtime.state.KeyedStateBackend;
 
-/** Applies a pipeline's {@link ErrorPolicy} to an input a function failed on. */
+/**
+ * Applies a pipeline's {@link ErrorPolicy} to an input a function failed on, or whose key belongs to another task's
+ * source partition.
+ */
 public final class FailureHandler {
     private final String operator;
     private final ErrorPolicy policy;
@@ -33,10 +37,10 @@ public final class FailureHandler {
     }
 
     /**
-     * Makes {@code key} the backend's current key for {@code input}. A key in a key group this task does not own (a
-     * record in the wrong partition of a topic keyed by source partitions) is bad input, not a fault of the task: it
-     * goes to the policy like a failed function (failing the pipeline, skipped, or dead-lettered with the reason),
-     * and the caller drops the input.
+     * Makes {@code key} the backend's current key for {@code input}. With key groups that follow the source
+     * partitions, a key in a key group this task does not own (a record in the wrong partition of the topic) is bad
+     * input, not a fault of the task: it goes to the policy like a failed function (failing the pipeline, skipped, or
+     * dead-lettered with the reason), and the caller drops the input. With key groups by hash it fails the task.
      *
      * @return whether the caller goes on with {@code input}
      */
@@ -46,6 +50,9 @@ public final class FailureHandler {
             backend.setCurrentKey(key);
             return true;
         } catch (KeyOutsideKeyGroupsException e) {
+            if (!(backend.keyGroupAssigner() instanceof KafkaPartitionKeyGroups)) {
+                throw e; // by hash, only a routing fault or a key without a deterministic hashCode gets here
+            }
             if (policy == ErrorPolicy.FAIL) {
                 throw new PipelineFailedException(operator, "input " + input + " at " + timestampMillis
                         + " does not belong to this task: " + e.getMessage(), e);
