@@ -69,7 +69,7 @@ class ExactlyOnceKillIT extends TaskProcessHarness {
         expectedDead.sort(null);
         assertThat(dead).as("each poison record dead-lettered exactly once").isEqualTo(expectedDead);
 
-        List<String> actual = committedCounts(out);
+        List<String> actual = ExactlyOncePipelines.committedCounts(kafka, out);
         assertThat(kills).isGreaterThanOrEqualTo(MIN_KILLS);
         assertExact(actual, ExactlyOncePipelines.expectedCounts(input), kills);
     }
@@ -91,7 +91,7 @@ class ExactlyOnceKillIT extends TaskProcessHarness {
                 "partitioning=source"));
         int kills = cluster.runWithKills(new Random(6));
 
-        List<String> actual = committedCounts(out);
+        List<String> actual = ExactlyOncePipelines.committedCounts(kafka, out);
         assertThat(kills).isGreaterThanOrEqualTo(MIN_KILLS);
         assertThat(topicsStartingWith("weir." + pipeline)).as("shuffle topics").isEmpty();
         assertExact(actual, ExactlyOncePipelines.expectedCounts(input), kills);
@@ -113,7 +113,7 @@ class ExactlyOnceKillIT extends TaskProcessHarness {
                 "state=ROCKSDB"), "kill-it-" + System.nanoTime(), true);
         int kills = cluster.runWithKills(new Random(8));
 
-        List<String> actual = committedCounts(out);
+        List<String> actual = ExactlyOncePipelines.committedCounts(kafka, out);
         assertThat(kills).isGreaterThanOrEqualTo(MIN_KILLS);
         long restoredFromS3 = 0;
         for (int t = 0; t < PARALLELISM; t++) {
@@ -221,22 +221,11 @@ class ExactlyOnceKillIT extends TaskProcessHarness {
                 "another instance runs it now");
         cluster.awaitAll();
 
-        List<String> actual = committedCounts(out);
+        List<String> actual = ExactlyOncePipelines.committedCounts(kafka, out);
         assertExact(actual, ExactlyOncePipelines.expectedCounts(input), 0);
     }
 
     /** Equal as sorted lists; on failure, says how many records are missing and duplicated or wrong, with samples. */
-    /** The window counts committed to {@code topic}, described and sorted. */
-    private List<String> committedCounts(String topic) throws Exception {
-        JsonSerde<ExactlyOncePipelines.WindowCount> serde = JsonSerde.of(ExactlyOncePipelines.WindowCount.class);
-        List<String> result = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(topic)) {
-            result.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
-        }
-        result.sort(null);
-        return result;
-    }
-
     private void assertExact(List<String> actual, List<String> expected, int kills) throws Exception {
         assertExact(actual, expected, "after " + kills + " kills");
     }

@@ -305,6 +305,17 @@ final class ExactlyOncePipelines {
         return out;
     }
 
+    /** The window counts committed to {@code topic} ({@link #describe(WindowCount)}), sorted. */
+    static List<String> committedCounts(KafkaTestSupport kafka, String topic) throws Exception {
+        JsonSerde<WindowCount> serde = JsonSerde.of(WindowCount.class);
+        List<String> result = new ArrayList<>();
+        for (org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]> r : kafka.readAll(topic)) {
+            result.add(describe(serde.deserialize(r.value())));
+        }
+        result.sort(null);
+        return result;
+    }
+
     static String describe(WindowCount c) {
         return c.key() + "@" + c.windowStart() + "=" + c.count();
     }

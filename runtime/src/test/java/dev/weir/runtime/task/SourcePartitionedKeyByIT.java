@@ -97,12 +97,7 @@ class SourcePartitionedKeyByIT {
             assertThat(metrics.get(1).get().get("in").recordsOut()).isEqualTo(perPartition[2] + perPartition[3]);
             assertThat(kafka.admin.listTopics().names().get().stream().filter(t -> t.startsWith("weir." + name)))
                     .as("shuffle topics").isEmpty();
-            List<String> actual = new ArrayList<>();
-            JsonSerde<WindowCount> serde = JsonSerde.of(WindowCount.class);
-            for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
-                actual.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
-            }
-            actual.sort(null);
+            List<String> actual = ExactlyOncePipelines.committedCounts(kafka, out);
             assertThat(actual).isEqualTo(ExactlyOncePipelines.expectedCounts(input));
         }
     }
@@ -178,12 +173,7 @@ class SourcePartitionedKeyByIT {
             assertThat(letter).contains("\"operator\":\"count\"", "\"key\":\"" + stray + "\"",
                     KeyOutsideKeyGroupsException.class.getName(), "belongs to source partition 3 of 4");
             List<Event> mine = input.stream().filter(ev -> keyGroups.partitionOf(ev.key()) < 2).toList();
-            List<String> actual = new ArrayList<>();
-            JsonSerde<WindowCount> serde = JsonSerde.of(WindowCount.class);
-            for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(out)) {
-                actual.add(ExactlyOncePipelines.describe(serde.deserialize(r.value())));
-            }
-            actual.sort(null);
+            List<String> actual = ExactlyOncePipelines.committedCounts(kafka, out);
             assertThat(actual).as("the counts of task 0's partitions 0 and 1, without the stray record")
                     .isEqualTo(ExactlyOncePipelines.expectedCounts(mine));
         }
