@@ -29,7 +29,6 @@ import java.util.TreeMap;
  */
 public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final KeyGroupAssigner assigner;
-    private final int numberOfKeyGroups;
     private final KeyGroupRange range;
     private final Map<String, HeapValueState<K, ?, ?>> states = new HashMap<>();
     private final Map<String, HeapLongNamespacedState<K, ?>> longStates = new HashMap<>();
@@ -45,7 +44,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     public HeapKeyedStateBackend(KeyGroupAssigner assigner, KeyGroupRange range) {
         this.assigner = assigner;
-        this.numberOfKeyGroups = assigner.numberOfKeyGroups();
         this.range = range;
     }
 
@@ -160,7 +158,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
                 groups.add(new KeyGroupState(range.startInclusive() + index, entries));
             }
         }
-        return new KeyedStateSnapshot(numberOfKeyGroups, range, groups);
+        return new KeyedStateSnapshot(numberOfKeyGroups(), range, groups);
     }
 
     /**
@@ -177,9 +175,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             throw new IllegalArgumentException(handle.notRestorableBy("heap state backend"));
         }
         KeyedStateSnapshot snapshot = Snapshots.expect(state, KeyedStateSnapshot.class, "keyed state backend");
-        if (snapshot.numberOfKeyGroups() != numberOfKeyGroups) {
+        if (snapshot.numberOfKeyGroups() != numberOfKeyGroups()) {
             throw new IllegalArgumentException("the snapshot has " + snapshot.numberOfKeyGroups()
-                    + " key groups, this pipeline " + numberOfKeyGroups + " (the number is fixed for a pipeline's lifetime)");
+                    + " key groups, this pipeline " + numberOfKeyGroups() + " (the number is fixed for a pipeline's lifetime)");
         }
         for (KeyGroupState group : snapshot.keyGroups()) {
             if (!range.contains(group.keyGroup())) {

@@ -44,7 +44,6 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     private final String operator;
     private final KeyGroupAssigner assigner;
-    private final int numberOfKeyGroups;
     private final KeyGroupRange range;
     private final OperatorDb db;
     private final StateSerializer serializer;
@@ -69,7 +68,6 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
         }
         this.operator = operator;
         this.assigner = assigner;
-        this.numberOfKeyGroups = numberOfKeyGroups;
         this.range = range;
         this.db = db;
         this.serializer = serializer;
@@ -221,11 +219,11 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     public Object snapshotState() {
         SnapshotRequest request = snapshots.get();
         return switch (request.kind()) {
-            case CHECKPOINT -> new RocksDbCheckpointHandle(operator, numberOfKeyGroups, range,
+            case CHECKPOINT -> new RocksDbCheckpointHandle(operator, numberOfKeyGroups(), range,
                     db.checkpoint(request.directory().resolve(CheckpointFiles.directoryName(operator))));
             case NATIVE_SAVEPOINT -> {
                 String directory = RocksDbSavepointHandle.directoryFor(operator, range);
-                yield new RocksDbSavepointHandle(operator, numberOfKeyGroups, range, directory,
+                yield new RocksDbSavepointHandle(operator, numberOfKeyGroups(), range, directory,
                         db.checkpoint(request.directory().resolve(directory)));
             }
             case SAVEPOINT -> LogicalSnapshots.snapshot(this);
@@ -257,10 +255,10 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     private void restoreNative(RocksDbSavepointHandle handle) {
-        if (!handle.operator().equals(operator) || handle.numberOfKeyGroups() != numberOfKeyGroups) {
+        if (!handle.operator().equals(operator) || handle.numberOfKeyGroups() != numberOfKeyGroups()) {
             throw new IllegalArgumentException("the savepoint's RocksDB state of operator '" + handle.operator()
                     + "' with " + handle.numberOfKeyGroups() + " key groups does not fit operator '" + operator
-                    + "' with " + numberOfKeyGroups + " (the number of key groups is fixed for a pipeline's lifetime)");
+                    + "' with " + numberOfKeyGroups() + " (the number of key groups is fixed for a pipeline's lifetime)");
         }
         if (!handle.keyGroupRange().intersects(range)) {
             return; // another task's key groups: its files need not even be here
@@ -272,11 +270,11 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     private void checkHandle(RocksDbCheckpointHandle handle) {
-        if (!handle.operator().equals(operator) || handle.numberOfKeyGroups() != numberOfKeyGroups
+        if (!handle.operator().equals(operator) || handle.numberOfKeyGroups() != numberOfKeyGroups()
                 || !handle.keyGroupRange().equals(range)) {
             throw new IllegalArgumentException("the RocksDB checkpoint of operator '" + handle.operator() + "' with key groups "
                     + handle.keyGroupRange() + " of " + handle.numberOfKeyGroups() + " does not fit operator '" + operator
-                    + "' with key groups " + range + " of " + numberOfKeyGroups
+                    + "' with key groups " + range + " of " + numberOfKeyGroups()
                     + " (a native checkpoint restores into the same operator and key groups only; rescale from a savepoint)");
         }
         if (db.restoredFiles() == null) {
@@ -298,6 +296,6 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     @Override
     public String toString() {
-        return "RocksDbKeyedStateBackend(" + operator + ", " + range + " of " + numberOfKeyGroups + ")";
+        return "RocksDbKeyedStateBackend(" + operator + ", " + range + " of " + numberOfKeyGroups() + ")";
     }
 }
